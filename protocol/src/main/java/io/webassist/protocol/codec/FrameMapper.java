@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -51,6 +54,11 @@ public final class FrameMapper {
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .addMixIn(Frame.class, FrameTypeMixin.class)
         .build();
+    // "requestId": 5 is a mistake in the sender, not a string: refuse it rather than guess
+    for (CoercionInputShape shape : new CoercionInputShape[] {
+        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+      mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+    }
     FrameTypes.all().forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
     this.reader = mapper.readerFor(Frame.class);
     this.writer = mapper.writerFor(Frame.class);
@@ -58,6 +66,9 @@ public final class FrameMapper {
 
   /** Decodes one line (without its line end). */
   public Frame read(ByteBuf line) throws FrameDecodingException {
+    if (!startsWithBrace(line)) {
+      throw new FrameDecodingException(ErrorCode.BAD_FRAME, "frame must be a JSON object with a \"type\" field");
+    }
     try (ByteBufInputStream in = new ByteBufInputStream(line)) {
       return reader.readValue((java.io.InputStream) in);
     } catch (InvalidTypeIdException e) {
@@ -103,6 +114,16 @@ public final class FrameMapper {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot encode " + frame.type(), e);
     }
+  }
+
+  private static boolean startsWithBrace(ByteBuf line) {
+    for (int i = line.readerIndex(); i < line.writerIndex(); i++) {
+      byte b = line.getByte(i);
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return b == '{';
+      }
+    }
+    return false;
   }
 
   private static String describe(JsonMappingException e) {
