@@ -1,0 +1,36 @@
+package io.webassist.script.run;
+
+import io.webassist.protocol.codec.NdjsonCodec;
+import io.webassist.script.scenario.HostPort;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How scenarios run.
+ *
+ * @param server where {@code connect} without an address goes
+ * @param defaultTimeout time limit of {@code expect}, {@code connect}, {@code accept} and
+ *     {@code expect-closed} when the step gives none
+ * @param maxLineLength longest line accepted from the other side, in bytes
+ * @param variables values set before the scenario starts ({@code --var})
+ */
+public record RunOptions(HostPort server, Duration defaultTimeout, int maxLineLength, Map<String, String> variables) {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  public RunOptions {
+    variables = Map.copyOf(variables);
+  }
+
+  public static RunOptions of(HostPort server) {
+    return new RunOptions(server, DEFAULT_TIMEOUT, NdjsonCodec.DEFAULT_MAX_LINE_LENGTH, Map.of());
+  }
+
+  public RunOptions withVariables(Map<String, String> values) {
+    return new RunOptions(server, defaultTimeout, maxLineLength, values);
+  }
+
+  public RunOptions withDefaultTimeout(Duration value) {
+    return new RunOptions(server, value, maxLineLength, variables);
+  }
+}
