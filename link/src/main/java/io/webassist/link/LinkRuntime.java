@@ -1,0 +1,160 @@
+package io.webassist.link;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The threads every connection of one program shares: a small Netty event loop group for I/O and
+ * one <em>link thread</em>. All link state (dispatch connections, peer listeners, session links)
+ * lives on the link thread, every listener callback runs on it in the order the frames arrived,
+ * and every timer of the library (hand-shake limits, back-off, recovery) runs there too. Event
+ * loops therefore only decode and encode; a slow callback never stalls I/O. Callbacks must not
+ * block: UIs hop to their own thread (the EDT) from there.
+ */
+public final class LinkRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkRuntime.class);
+  private static final AtomicInteger RUNTIMES = new AtomicInteger();
+
+  private static final ScheduledFuture<?> NEVER = new NeverFuture();
+
+  private final EventLoopGroup ioGroup;
+  private final ScheduledExecutorService linkThread;
+  private volatile Thread linkThreadRef;
+
+  private LinkRuntime(int ioThreads) {
+    int id = RUNTIMES.incrementAndGet();
+    this.ioGroup = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+    this.linkThread = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "webassist-link-" + id);
+      thread.setDaemon(true);
+      linkThreadRef = thread;
+      return thread;
+    });
+  }
+
+  /** A runtime with two I/O threads, enough for a desktop app or a test. */
+  public static LinkRuntime create() {
+    return create(2);
+  }
+
+  public static LinkRuntime create(int ioThreads) {
+    return new LinkRuntime(ioThreads);
+  }
+
+  /** Netty's I/O threads; only the library's bootstraps use them. */
+  public EventLoopGroup ioGroup() {
+    return ioGroup;
+  }
+
+  /** The single thread that owns link state, runs callbacks and timers. */
+  public ScheduledExecutorService linkThread() {
+    return linkThread;
+  }
+
+  /** Whether the caller is on the link thread (callbacks are). */
+  public boolean inLinkThread() {
+    return Thread.currentThread() == linkThreadRef;
+  }
+
+  /** Runs {@code task} on the link thread: now if already there, else queued behind what is waiting. */
+  public void onLinkThread(Runnable task) {
+    if (inLinkThread()) {
+      task.run();
+    } else {
+      execute(task);
+    }
+  }
+
+  /** Queues {@code task} on the link thread; a task that throws is logged, never kills the thread. */
+  public void execute(Runnable task) {
+    if (linkThread.isShutdown()) {
+      LOG.debug("runtime closed; task dropped");
+      return;
+    }
+    try {
+      linkThread.execute(() -> runLogged(task));
+    } catch (RejectedExecutionException closing) {
+      LOG.debug("runtime closed; task dropped");
+    }
+  }
+
+  /** Schedules {@code task} on the link thread. */
+  public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    try {
+      return linkThread.schedule(() -> runLogged(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      LOG.debug("runtime closed; timer dropped");
+      return NEVER;
+    }
+  }
+
+  /** What {@link #schedule} returns once the runtime is closed: a timer that will never run. */
+  private static final class NeverFuture implements ScheduledFuture<Object> {
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public int compareTo(java.util.concurrent.Delayed other) {
+      return 1;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterrupt) {
+      return false;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return true;
+    }
+
+    @Override
+    public boolean isDone() {
+      return true;
+    }
+
+    @Override
+    public Object get() {
+      throw new java.util.concurrent.CancellationException();
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      throw new java.util.concurrent.CancellationException();
+    }
+  }
+
+  private static void runLogged(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.warn("link callback failed", e);
+    }
+  }
+
+  /** Stops the I/O threads and the link thread; open connections are closed without goodbye. */
+  @Override
+  public void close() {
+    // the link thread first, so that no connect or timer is started on a terminating event loop
+    linkThread.shutdownNow();
+    try {
+      linkThread.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The one way every WebAssist program connects (issue 3): to the dispatch server
+ * ({@link io.webassist.link.dispatch.DispatchConnection}) and to the other peer of a session
+ * ({@link io.webassist.link.session.SessionLinks}: a direct link to the user's IP, claims 88, 91,
+ * 96, 102, 107, with the relay as fallback).
+ *
+ * <h2>Threads</h2>
+ * A program makes one {@link io.webassist.link.LinkRuntime}. Its Netty event loops only encode and
+ * decode; every listener callback, every future of this library and every timer runs on the
+ * runtime's single <em>link thread</em> ({@code webassist-link-N}), in the order frames arrived.
+ * Callbacks must not block; a Swing app hops to the EDT from there. {@code send}, {@code end} and
+ * {@code close} may be called from any thread.
+ *
+ * <h2>User side</h2>
+ * <pre>{@code
+ * LinkRuntime runtime = LinkRuntime.create();
+ * SessionLinks links = new SessionLinks(runtime);
+ * PeerListener listener = links.openPeerListener("0.0.0.0").join();
+ * DispatchConnection dispatch = DispatchConnection.builder(runtime, host, port, Role.USER)
+ *     .onFrame(frame -> onDispatchFrame(frame)).reconnect(Backoff.DEFAULT).connect().join();
+ * dispatch.send(new SupportRequest(name, phone, customerId, pageUrl, listener.endpoint()));
+ * // in onDispatchFrame, on SupportAssigned assigned:
+ * links.acceptAsUser(listener, assigned, SessionLink.Listener.all(ui, new DispatchReporter(dispatch)))
+ *     .thenAccept(link -> link.send(new ChatMessage("Hello")));
+ * }</pre>
+ *
+ * <h2>Agent side</h2>
+ * <pre>{@code
+ * DispatchConnection dispatch = DispatchConnection.builder(runtime, host, port, Role.AGENT)
+ *     .onFrame(frame -> onDispatchFrame(frame)).onState(s -> reloginWhenConnected(s))
+ *     .reconnect(Backoff.DEFAULT).connect().join();
+ * dispatch.send(new AgentLogin(agentId, secret));
+ * // in onDispatchFrame, on SessionStart start:
+ * links.connectAsAgent(start, SessionLink.Listener.all(ui, new DispatchReporter(dispatch)))
+ *     .thenAccept(link -> ui.sessionLinked(link.path()));
+ * // later: link.send(new CobrowseNavigate(url)); link.end("resolved");
+ * }</pre>
+ */
+package io.webassist.link;

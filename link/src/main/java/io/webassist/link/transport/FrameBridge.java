@@ -1,0 +1,52 @@
+package io.webassist.link.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import io.webassist.protocol.codec.FrameDecoder;
+import io.webassist.protocol.frame.Frame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last inbound stage: hands decoded frames, bad lines and the close to the connection's
+ * {@link FrameChannel}, which delivers them on the link thread. Nothing here blocks.
+ */
+final class FrameBridge extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameBridge.class);
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof Frame frame) {
+      FrameChannel.of(ctx.channel()).received(frame);
+    } else {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof FrameDecoder.BadFrameEvent bad) {
+      FrameChannel.of(ctx.channel()).received(new FrameChannel.BadLine(bad.code()));
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    FrameChannel.of(ctx.channel()).received(FrameChannel.Opened.INSTANCE);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    FrameChannel.of(ctx.channel()).received(FrameChannel.Closed.INSTANCE);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("connection failed remote={} reason={}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+}

@@ -1,0 +1,167 @@
+package io.webassist.link.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.AttributeKey;
+import io.webassist.link.LinkRuntime;
+import io.webassist.protocol.frame.Frame;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One NDJSON connection as the link library sees it: frames out, frames in to the current
+ * {@link FrameSink} on the link thread. Ownership moves as a connection goes through its
+ * hand-shake (peer listener → session link, relay joiner → session link): {@link #handOff()} parks
+ * what arrives until the next owner calls {@link #sink(FrameSink)}, so no frame falls in between.
+ *
+ * <p>Outbound is bounded: {@link #sendDroppable} drops when the peer is not reading
+ * ({@code isWritable()} false); {@link #send} writes, and closes the connection if the unsent bytes
+ * pass the hard limit — the session link then resends from its buffer on a fresh link.
+ */
+public final class FrameChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameChannel.class);
+  static final AttributeKey<FrameChannel> KEY = AttributeKey.valueOf("webassist.frameChannel");
+
+  private final Channel channel;
+  private final LinkRuntime runtime;
+  private final int hardLimitBytes;
+  private FrameSink sink;
+  private Queue<Object> parked;
+  private boolean closedDelivered;
+
+  FrameChannel(Channel channel, LinkRuntime runtime, int hardLimitBytes, FrameSink sink) {
+    this.channel = channel;
+    this.runtime = runtime;
+    this.hardLimitBytes = hardLimitBytes;
+    this.sink = sink;
+  }
+
+  /** The frame channel installed on {@code channel} by {@link LinkChannelInitializer}. */
+  public static FrameChannel of(Channel channel) {
+    return channel.attr(KEY).get();
+  }
+
+  /** Stops delivering until {@link #sink(FrameSink)} names the next owner. Link thread only. */
+  public void handOff() {
+    sink = null;
+    if (parked == null) {
+      parked = new ArrayDeque<>();
+    }
+  }
+
+  /** Makes {@code next} the owner and gives it whatever arrived since {@link #handOff()}. Link thread only. */
+  public void sink(FrameSink next) {
+    this.sink = next;
+    Queue<Object> waiting = parked;
+    parked = null;
+    if (waiting != null) {
+      for (Object item : waiting) {
+        deliver(item);
+      }
+    }
+  }
+
+  /** Writes {@code frame}; false if the connection is gone or was closed for not reading. */
+  public boolean send(Frame frame) {
+    if (!channel.isActive()) {
+      return false;
+    }
+    if (!channel.isWritable() && channel.bytesBeforeWritable() > hardLimitBytes) {
+      LOG.warn("peer stopped reading, closing remote={} unsentBytes={}", remote(), channel.bytesBeforeWritable());
+      channel.close();
+      return false;
+    }
+    channel.writeAndFlush(frame, channel.voidPromise());
+    return true;
+  }
+
+  /** Writes {@code frame} only if the peer keeps up; for pointer moves, scrolls and typing. */
+  public boolean sendDroppable(Frame frame) {
+    if (!channel.isActive() || !channel.isWritable()) {
+      LOG.trace("dropped {} remote={} (not writable)", frame.type(), remote());
+      return false;
+    }
+    channel.writeAndFlush(frame, channel.voidPromise());
+    return true;
+  }
+
+  /** Writes {@code frame} and closes once it is on the wire. */
+  public void sendAndClose(Frame frame) {
+    if (channel.isActive()) {
+      channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      channel.close();
+    }
+  }
+
+  public void close() {
+    channel.close();
+  }
+
+  /** New keep-alive timing for this connection (see {@link LinkChannelInitializer#retime}). */
+  public void retime(java.time.Duration pingInterval, java.time.Duration idleTimeout) {
+    if (channel.isActive()) {
+      LinkChannelInitializer.retime(channel, pingInterval, idleTimeout);
+    }
+  }
+
+  public boolean isOpen() {
+    return channel.isActive();
+  }
+
+  public InetSocketAddress remoteAddress() {
+    return (InetSocketAddress) channel.remoteAddress();
+  }
+
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  /** For log lines: the remote address or "?". */
+  public String remote() {
+    Object address = channel.remoteAddress();
+    return address == null ? "?" : address.toString();
+  }
+
+  // ---- called by FrameBridge on the I/O thread; delivery hops to the link thread ----
+
+  void received(Object item) {
+    runtime.execute(() -> deliver(item));
+  }
+
+  private void deliver(Object item) {
+    if (closedDelivered) {
+      return;
+    }
+    if (sink == null) {
+      if (parked != null) {
+        parked.add(item);
+      }
+      return;
+    }
+    if (item instanceof Frame frame) {
+      sink.onFrame(this, frame);
+    } else if (item instanceof BadLine bad) {
+      sink.onBadLine(this, bad.code());
+    } else if (item == Opened.INSTANCE) {
+      sink.onOpen(this);
+    } else if (item == Closed.INSTANCE) {
+      closedDelivered = true;
+      sink.onClosed(this);
+    }
+  }
+
+  record BadLine(String code) {}
+
+  enum Opened { INSTANCE }
+
+  enum Closed { INSTANCE }
+
+  @Override
+  public String toString() {
+    return "FrameChannel[" + remote() + "]";
+  }
+}

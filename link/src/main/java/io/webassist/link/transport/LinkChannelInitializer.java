@@ -1,0 +1,61 @@
+package io.webassist.link.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.webassist.link.LinkOptions;
+import io.webassist.link.LinkRuntime;
+import io.webassist.protocol.codec.NdjsonCodec;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one pipeline of every WebAssist client-side connection: to the dispatch server, to the relay,
+ * the agent's dial to the user and the connections the user's peer listener accepts. Only the
+ * first owner ({@link FrameSink}) differs.
+ */
+public final class LinkChannelInitializer extends ChannelInitializer<Channel> {
+  public static final String TLS = "tls";
+  public static final String IDLE = "idle";
+  public static final String KEEP_ALIVE = "keepAlive";
+  public static final String BRIDGE = "bridge";
+
+  private final LinkRuntime runtime;
+  private final LinkOptions options;
+  private final FrameSink firstOwner;
+
+  /** @param firstOwner receives the connection's first frames, until it hands the channel on */
+  public LinkChannelInitializer(LinkRuntime runtime, LinkOptions options, FrameSink firstOwner) {
+    this.runtime = runtime;
+    this.options = options;
+    this.firstOwner = firstOwner;
+  }
+
+  @Override
+  protected void initChannel(Channel ch) {
+    ch.attr(FrameChannel.KEY).set(new FrameChannel(ch, runtime, options.outboundHardLimitBytes(), firstOwner));
+    ChannelPipeline p = ch.pipeline();
+    if (options.tls() != null) {
+      // encryption first, so everything after sees plain lines (issue 6 adds pinning here)
+      p.addLast(TLS, options.tls().newHandler(ch.alloc()));
+    }
+    // lineDecoder, frameDecoder, frameEncoder: NDJSON lines ↔ frames, bad lines answered with error
+    NdjsonCodec.addTo(p, options.maxLineLength());
+    // silence detection: our silence → ping, the other side's silence → close
+    p.addLast(IDLE, idleHandler(options.pingInterval(), options.idleTimeout()));
+    // ping → pong, pong swallowed, idle events acted on
+    p.addLast(KEEP_ALIVE, KeepAliveHandler.INSTANCE);
+    // frames, bad lines and the close handed to the owner on the link thread
+    p.addLast(BRIDGE, new FrameBridge());
+  }
+
+  /** Replaces the keep-alive timing, e.g. once the dispatch server announced its idle timeout. */
+  public static void retime(Channel ch, Duration pingInterval, Duration idleTimeout) {
+    ch.pipeline().replace(IDLE, IDLE, idleHandler(pingInterval, idleTimeout));
+  }
+
+  private static IdleStateHandler idleHandler(Duration pingInterval, Duration idleTimeout) {
+    return new IdleStateHandler(idleTimeout.toMillis(), pingInterval.toMillis(), 0, TimeUnit.MILLISECONDS);
+  }
+}
