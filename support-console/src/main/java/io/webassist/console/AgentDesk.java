@@ -1,0 +1,241 @@
+package io.webassist.console;
+
+import io.webassist.cobrowse.CobrowseSession;
+import io.webassist.cobrowse.PageState;
+import io.webassist.cobrowse.Side;
+import io.webassist.cobrowse.UrlPolicy;
+import io.webassist.link.LinkRuntime;
+import io.webassist.link.cobrowse.CobrowseBinding;
+import io.webassist.link.dispatch.Backoff;
+import io.webassist.link.dispatch.ConnectionState;
+import io.webassist.link.dispatch.DispatchConnection;
+import io.webassist.link.session.DispatchReporter;
+import io.webassist.link.session.LinkState;
+import io.webassist.link.session.SessionLink;
+import io.webassist.link.session.SessionLinks;
+import io.webassist.protocol.frame.AgentLogin;
+import io.webassist.protocol.frame.AgentReady;
+import io.webassist.protocol.frame.AgentStatus;
+import io.webassist.protocol.frame.Availability;
+import io.webassist.protocol.frame.ChatMessage;
+import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.ErrorFrame;
+import io.webassist.protocol.frame.Frame;
+import io.webassist.protocol.frame.OfferAccept;
+import io.webassist.protocol.frame.OfferDecline;
+import io.webassist.protocol.frame.OfferWithdrawn;
+import io.webassist.protocol.frame.Role;
+import io.webassist.protocol.frame.SessionEnd;
+import io.webassist.protocol.frame.SessionEvent;
+import io.webassist.protocol.frame.SessionStart;
+import io.webassist.protocol.frame.SupportOffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The agent's side (claims 73–76, 88–110): logs in, receives offers, accepts them, opens the user's
+ * page, dials the user's IP (relay when that fails) and binds the shared co-browse model to each
+ * session's link. UI-free: it reports to a {@link DeskView}. State is touched on the link thread only.
+ */
+public final class AgentDesk implements AutoCloseable {
+
+  private final String host;
+  private final int port;
+  private final String agentId;
+  private final String secret;
+  private final DeskView view;
+  private final LinkRuntime runtime = LinkRuntime.create();
+  private final SessionLinks links = new SessionLinks(runtime);
+  private final CompletableFuture<AgentReady> ready = new CompletableFuture<>();
+  // link thread only
+  private final Map<String, SupportOffer> offers = new LinkedHashMap<>();
+  private final Map<String, CobrowseBinding> sessions = new LinkedHashMap<>();
+  private final Map<String, SessionLink> sessionLinks = new LinkedHashMap<>();
+  private DispatchConnection dispatch;
+
+  public AgentDesk(String host, int port, String agentId, String secret, DeskView view) {
+    this.host = host;
+    this.port = port;
+    this.agentId = agentId;
+    this.secret = secret;
+    this.view = view;
+  }
+
+  /** Connects and logs in; completes with {@code agent.ready}, or fails on a refused login. */
+  public CompletableFuture<AgentReady> start() {
+    view.status("Connecting to " + host + ":" + port + " …");
+    DispatchConnection.builder(runtime, host, port, Role.AGENT)
+        .client("webassist-console")
+        .onFrame(this::onDispatchFrame)
+        .onState(this::onConnectionState)
+        .reconnect(Backoff.DEFAULT)
+        .connect()
+        .whenComplete((connection, failure) -> {
+          if (failure != null) {
+            ready.completeExceptionally(failure);
+          } else {
+            dispatch = connection;
+            dispatch.send(new AgentLogin(agentId, secret));
+          }
+        });
+    return ready;
+  }
+
+  public void accept(String requestIdOrNull) {
+    runtime.execute(() -> withOffer(requestIdOrNull, offer -> dispatch.send(new OfferAccept(offer.requestId()))));
+  }
+
+  public void decline(String requestIdOrNull) {
+    runtime.execute(() -> withOffer(requestIdOrNull, offer -> {
+      offers.remove(offer.requestId());
+      dispatch.send(new OfferDecline(offer.requestId()));
+    }));
+  }
+
+  public void setAvailable(boolean available) {
+    runtime.execute(() -> dispatch.send(new AgentStatus(available ? Availability.AVAILABLE : Availability.AWAY)));
+  }
+
+  /** Runs an action on the newest session's co-browse model (chat, navigate, highlight …). */
+  public void act(Consumer<CobrowseSession> action) {
+    runtime.execute(() -> {
+      CobrowseBinding newest = newest(sessions);
+      if (newest == null) {
+        view.status("No session yet");
+      } else {
+        newest.act(action);
+      }
+    });
+  }
+
+  /** Ends the newest session. */
+  public void endSession(String reason) {
+    runtime.execute(() -> {
+      String sessionId = newestKey(sessionLinks);
+      if (sessionId != null) {
+        sessionLinks.remove(sessionId).end(reason);
+        sessions.remove(sessionId);
+        dispatch.send(new SessionEnd(sessionId, reason));
+        view.sessionEnded(sessionId, reason);
+      }
+    });
+  }
+
+  private void onConnectionState(ConnectionState state) {
+    if (state == ConnectionState.RECONNECTING) {
+      view.status("Lost the dispatch server; reconnecting …");
+    } else if (state == ConnectionState.CONNECTED && dispatch != null) {
+      dispatch.send(new AgentLogin(agentId, secret)); // a reconnect needs a fresh login
+    }
+  }
+
+  private void onDispatchFrame(Frame frame) {
+    if (frame instanceof AgentReady agentReady) {
+      dispatch.send(new AgentStatus(Availability.AVAILABLE));
+      view.status("Logged in as " + agentReady.displayName() + ", groups " + agentReady.groups() + "; available");
+      ready.complete(agentReady);
+    } else if (frame instanceof SupportOffer offer) {
+      offers.put(offer.requestId(), offer);
+      view.offer(offer);
+    } else if (frame instanceof OfferWithdrawn withdrawn) {
+      offers.remove(withdrawn.requestId());
+      view.offerGone(withdrawn.requestId(), withdrawn.reason());
+    } else if (frame instanceof SessionStart start) {
+      offers.remove(start.requestId());
+      startSession(start);
+    } else if (frame instanceof SessionEnd end && end.sessionId() != null) {
+      SessionLink link = sessionLinks.remove(end.sessionId());
+      sessions.remove(end.sessionId());
+      if (link != null) {
+        link.end(end.reason());
+      }
+      view.sessionEnded(end.sessionId(), end.reason());
+    } else if (frame instanceof ErrorFrame error) {
+      if (ErrorCode.AUTH_FAILED.equals(error.code())) {
+        ready.completeExceptionally(new IllegalStateException("login refused: " + error.message()));
+      }
+      view.status("The server refused: " + error.message());
+    }
+  }
+
+  private void startSession(SessionStart start) {
+    view.sessionStarted(start);
+    String sessionId = start.sessionId();
+    CobrowseBinding binding = new CobrowseBinding(runtime, Side.AGENT,
+        UrlPolicy.forSession(start.cobrowseHosts(), start.pageUrl()), start.pageUrl());
+    binding.model().addNoticeListener(notice -> view.notice(sessionId, notice));
+    binding.model().page().addListener((page, change) -> describeUserActivity(sessionId, page, change));
+    sessions.put(sessionId, binding);
+    String userName = start.user().name() != null ? start.user().name() : "user";
+    SessionLink.Listener shown = new SessionLink.Listener() {
+      @Override
+      public void onEvent(SessionLink link, SessionEvent event) {
+        if (event instanceof ChatMessage chat) {
+          view.chat(sessionId, userName, chat.text());
+        }
+      }
+
+      @Override
+      public void onStateChanged(SessionLink link, LinkState state) {
+        if (state == LinkState.UP) {
+          view.linked(sessionId, link.path());
+        } else if (state == LinkState.LOST || state == LinkState.ENDED) {
+          sessionLinks.remove(sessionId);
+          sessions.remove(sessionId);
+          view.sessionEnded(sessionId, state == LinkState.LOST ? "link_lost" : "ended");
+        }
+      }
+    };
+    links.connectAsAgent(start, SessionLink.Listener.all(binding, shown, new DispatchReporter(dispatch)))
+        .whenComplete((link, failure) -> {
+          if (failure != null) {
+            view.sessionEnded(sessionId, "could not link to the user: " + failure.getMessage());
+          } else {
+            sessionLinks.put(sessionId, link);
+          }
+        });
+  }
+
+  private void describeUserActivity(String sessionId, PageState page, PageState.Change change) {
+    switch (change) {
+      case URL -> view.userActivity(sessionId, "page " + page.url());
+      case SCROLL -> view.userActivity(sessionId, "scrolled to " + page.scrollX() + "," + page.scrollY());
+      case CLICK -> view.userActivity(sessionId, "clicked " + page.remoteClick());
+      case FIELD -> view.userActivity(sessionId, "typed in a form: " + page.fields());
+      case CONSENT -> view.userActivity(sessionId, page.consent() ? "allowed co-browsing" : "stopped co-browsing");
+      default -> { }
+    }
+  }
+
+  private void withOffer(String requestIdOrNull, Consumer<SupportOffer> action) {
+    SupportOffer offer = requestIdOrNull == null ? newest(offers) : offers.get(requestIdOrNull);
+    if (offer == null) {
+      view.status(requestIdOrNull == null ? "No offer waiting" : "No offer " + requestIdOrNull);
+    } else {
+      action.accept(offer);
+    }
+  }
+
+  private static <V> V newest(Map<String, V> map) {
+    String key = newestKey(map);
+    return key == null ? null : map.get(key);
+  }
+
+  private static String newestKey(Map<String, ?> map) {
+    String last = null;
+    for (String key : map.keySet()) {
+      last = key;
+    }
+    return last;
+  }
+
+  @Override
+  public void close() {
+    if (dispatch != null) {
+      dispatch.close();
+    }
+    runtime.close();
+  }
+}

@@ -1,0 +1,41 @@
+package io.webassist.console;
+
+import io.webassist.protocol.frame.SupportOffer;
+import io.webassist.protocol.frame.UserInfo;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How an offer reads at a glance (claims 95, 106): who asks, their phone, from which IP, for which
+ * customer, from which page, since when.
+ */
+public final class OfferText {
+
+  private OfferText() {}
+
+  public static String describe(SupportOffer offer, Clock clock) {
+    UserInfo user = offer.user();
+    StringBuilder text = new StringBuilder();
+    text.append(orDash(user.name())).append(", phone ").append(orDash(user.phone()))
+        .append(", from ").append(orDash(user.ip()))
+        .append(", customer ").append(orDash(user.customerId()));
+    if (offer.group() != null) {
+      text.append(" (").append(offer.group()).append(')');
+    }
+    text.append(", page ").append(orDash(offer.pageUrl()));
+    if (offer.requestedAt() > 0) {
+      long waited = Math.max(0, clock.millis() - offer.requestedAt());
+      text.append(", waiting ").append(human(Duration.ofMillis(waited)));
+    }
+    return text.toString();
+  }
+
+  private static String human(Duration d) {
+    long s = d.toSeconds();
+    return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+  }
+
+  private static String orDash(String value) {
+    return value == null || value.isBlank() ? "—" : value;
+  }
+}
