@@ -1,5 +1,9 @@
 package io.webassist.cli;
 
+import io.webassist.client.AssistClientMain;
+import io.webassist.console.SupportConsoleMain;
+import io.webassist.dispatch.DispatchMain;
+import io.webassist.script.ScriptCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +15,10 @@ import picocli.CommandLine.Command;
     description = "Self-hosted web-site user support: dispatch server, demo and tools.",
     subcommands = {
         DemoCommand.class,
-        ServerCommand.class,
         HashPasswordCommand.class,
+        SupportConsoleMain.class,
+        AssistClientMain.class,
+        ScriptCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class WebAssistMain implements Runnable {
@@ -26,8 +32,10 @@ public final class WebAssistMain implements Runnable {
 
   /** The configured command line, for tests that run it in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new WebAssistMain())
-        .setExecutionExceptionHandler(new UserFacingErrors());
+    CommandLine commandLine = new CommandLine(new WebAssistMain());
+    // the dispatch server's own command line, the same one its runnable jar has
+    commandLine.addSubcommand("server", new DispatchMain());
+    return commandLine.setExecutionExceptionHandler(new UserFacingErrors());
   }
 
   @Override

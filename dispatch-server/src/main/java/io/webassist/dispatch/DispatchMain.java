@@ -1,0 +1,88 @@
+package io.webassist.dispatch;
+
+import io.webassist.dispatch.config.ConfigException;
+import io.webassist.dispatch.config.ConfigLoader;
+import io.webassist.dispatch.config.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code java -jar dispatch-server.jar --config webassist.json}: runs the dispatch server until
+ * stopped (Ctrl-C / SIGTERM close it gracefully). A bad configuration prints the problem (file,
+ * field, what is wrong) without a stack trace and exits with status 2.
+ */
+@Command(name = "dispatch-server", mixinStandardHelpOptions = true,
+    description = "Runs the WebAssist dispatch server.")
+public final class DispatchMain implements Callable<Integer> {
+
+  /** Exit status for a configuration the server refuses. */
+  public static final int BAD_CONFIG = 2;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration file (see docs/OPERATIONS.md).")
+  private Path configFile;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port for users, agents and the relay (overrides tcpPort; 0 = any free port).")
+  private Integer port;
+
+  @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (overrides httpPort; 0 = any free port).")
+  private Integer httpPort;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (overrides bind).")
+  private String bind;
+
+  @Option(names = "--public-host", paramLabel = "HOST", description = "Host name clients use for the relay (overrides publicHost).")
+  private String publicHost;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DispatchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerConfig config;
+    try {
+      config = configFile == null ? ServerConfig.defaults() : ConfigLoader.load(configFile);
+      config = applyOverrides(config);
+    } catch (ConfigException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return BAD_CONFIG;
+    }
+    DispatchServer server;
+    try {
+      server = DispatchServer.start(config);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    spec.commandLine().getOut().println("dispatch listening tcp=" + server.tcpPort() + " http=" + server.httpPort());
+    spec.commandLine().getOut().flush();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dispatch-shutdown"));
+    server.awaitClosed();
+    return 0;
+  }
+
+  private ServerConfig applyOverrides(ServerConfig config) {
+    if (port != null) {
+      config = config.withTcpPort(port);
+    }
+    if (httpPort != null) {
+      config = config.withHttpPort(httpPort);
+    }
+    if (bind != null) {
+      config = config.withBind(bind);
+    }
+    if (publicHost != null) {
+      config = config.withPublicHost(publicHost);
+    }
+    return config;
+  }
+}

@@ -1,0 +1,193 @@
+package io.webassist.dispatch;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.webassist.dispatch.agents.AgentRegistry;
+import io.webassist.dispatch.broker.BrokerSettings;
+import io.webassist.dispatch.broker.ExecutorScheduler;
+import io.webassist.dispatch.broker.SupportBroker;
+import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.http.HttpHandler;
+import io.webassist.dispatch.http.HttpInitializer;
+import io.webassist.dispatch.metrics.Metrics;
+import io.webassist.dispatch.net.AgentAuthenticator;
+import io.webassist.dispatch.net.Connection;
+import io.webassist.dispatch.net.ServerContext;
+import io.webassist.dispatch.net.TcpInitializer;
+import io.webassist.dispatch.relay.RelayHub;
+import io.webassist.dispatch.routing.RoutingRules;
+import io.webassist.dispatch.sessions.SessionRegistry;
+import io.webassist.protocol.frame.Endpoint;
+import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.ErrorFrame;
+import io.webassist.protocol.frame.LinkPath;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatch server: one process, two listeners. TCP (NDJSON) for users, agents and the relay;
+ * HTTP for {@code /healthz}, {@code /metrics} and the demo site. {@link #start} returns once both
+ * listen; {@link #close} tells every connected client {@code error{code:"shutting_down"}} and stops.
+ */
+public final class DispatchServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DispatchServer.class);
+  /** How long a relay pair outlives its session, so a forwarded session.end still arrives. */
+  private static final long RELAY_LINGER_MS = 2_000;
+
+  private final ServerConfig config;
+  private final Metrics metrics = new Metrics();
+  private final ExecutorScheduler scheduler = new ExecutorScheduler();
+  private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+  private final ChannelGroup connections = new DefaultChannelGroup("dispatch-connections", GlobalEventExecutor.INSTANCE);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final SupportBroker broker;
+  private final RelayHub relay;
+  private final AgentAuthenticator authenticator;
+  private volatile int tcpPort;
+  private volatile int httpPort;
+  private Channel tcpChannel;
+  private Channel httpChannel;
+
+  private DispatchServer(ServerConfig config) {
+    this.config = config;
+    AgentRegistry agents = new AgentRegistry(config.agents());
+    SessionRegistry sessions = new SessionRegistry(scheduler::now);
+    BrokerSettings settings = BrokerSettings.from(config, client -> new Endpoint(
+        config.publicHost() != null ? config.publicHost() : client.localHost(), tcpPort));
+    this.broker = new SupportBroker(agents, new RoutingRules(config.routing()), sessions, scheduler, metrics, settings);
+    this.relay = new RelayHub(sessions, scheduler, metrics, RELAY_LINGER_MS,
+        session -> broker.recordPath(session, LinkPath.RELAY));
+    broker.onSessionEnded(relay::sessionEnded);
+    this.authenticator = new AgentAuthenticator(agents, config.limits().loginThreads(),
+        config.limits().maxPendingLogins());
+    registerGauges(agents, sessions);
+  }
+
+  /** Binds both listeners (port 0 picks a free port) and returns once they accept connections. */
+  public static DispatchServer start(ServerConfig config) throws IOException {
+    DispatchServer server = new DispatchServer(config);
+    try {
+      server.bind();
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void bind() throws IOException {
+    ServerContext context = new ServerContext(config, broker, relay, authenticator, metrics, connections);
+    tcpChannel = bindOne(new ServerBootstrap()
+        .group(bossGroup, workerGroup)
+        .channel(NioServerSocketChannel.class)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+        .childHandler(new TcpInitializer(context)), config.tcpPort(), "tcp");
+    tcpPort = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
+    HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get());
+    httpChannel = bindOne(new ServerBootstrap()
+        .group(bossGroup, workerGroup)
+        .channel(NioServerSocketChannel.class)
+        .childHandler(new HttpInitializer(http)), config.httpPort(), "http");
+    httpPort = ((InetSocketAddress) httpChannel.localAddress()).getPort();
+    LOG.info("dispatch listening tcp={} http={} bind={}", tcpPort, httpPort, config.bind());
+  }
+
+  private Channel bindOne(ServerBootstrap bootstrap, int port, String what) throws IOException {
+    ChannelFuture future = bootstrap.bind(config.bind(), port).awaitUninterruptibly();
+    if (!future.isSuccess()) {
+      throw new IOException("cannot listen for " + what + " on " + config.bind() + ":" + port + ": "
+          + future.cause().getMessage(), future.cause());
+    }
+    return future.channel();
+  }
+
+  private void registerGauges(AgentRegistry agents, SessionRegistry sessions) {
+    metrics.declare("connections_total", "agent_logins", "agent_logins_failed", "requests_received",
+        "requests_unavailable", "requests_queue_full", "offers_sent", "offers_accepted", "offers_declined",
+        "offers_expired", "offers_withdrawn", "sessions_started", "sessions_ended", "sessions_link_direct",
+        "sessions_link_relay", "relay_joins", "relay_joins_refused", "relay_pairs");
+    metrics.gauge("connections_open", connections::size);
+    metrics.gauge("agents_logged_in", agents::loggedInCount);
+    metrics.gauge("agents_available", agents::availableCount);
+    metrics.gauge("queue_lengths", broker::queueLengths);
+    metrics.gauge("offers_open", broker::openOffers);
+    metrics.gauge("sessions_active", sessions::liveCount);
+    metrics.gauge("relay_pairs_active", relay::activePairs);
+  }
+
+  /** The TCP port users, agents and the relay connect to (the real one when configured as 0). */
+  public int tcpPort() {
+    return tcpPort;
+  }
+
+  /** The HTTP port (the real one when configured as 0). */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The counters and gauges served at {@code /metrics}. */
+  public Map<String, Object> metrics() {
+    return metrics.snapshot();
+  }
+
+  /** Blocks until {@link #close} has finished. */
+  public void awaitClosed() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Tells every client {@code shutting_down}, closes every connection and both listeners. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("dispatch stopping connections={}", connections.size());
+    broker.stop();
+    if (tcpChannel != null) {
+      tcpChannel.close().awaitUninterruptibly();
+    }
+    ErrorFrame goodbye = new ErrorFrame(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
+    for (Channel channel : connections) {
+      Connection connection = channel.attr(Connection.KEY).get();
+      if (connection != null) {
+        connection.close(goodbye);
+      } else {
+        channel.close();
+      }
+    }
+    connections.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    if (httpChannel != null) {
+      httpChannel.close().awaitUninterruptibly();
+    }
+    bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    authenticator.close();
+    scheduler.close();
+    LOG.info("dispatch stopped");
+    stopped.countDown();
+  }
+}

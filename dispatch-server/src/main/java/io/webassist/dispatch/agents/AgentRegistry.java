@@ -1,0 +1,71 @@
+package io.webassist.dispatch.agents;
+
+import io.webassist.dispatch.config.AgentConfig;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agents the configuration names, looked up by id or by group. The set of agents is fixed at
+ * start-up; their live state is in each {@link Agent}. Thread-safe (immutable maps of thread-safe agents).
+ */
+public final class AgentRegistry {
+
+  /**
+   * Who is offered a request first among agents that can take it: the fewest slots taken, then
+   * the longest idle, then the order of the configuration file.
+   */
+  public static final Comparator<Agent> LONGEST_IDLE_FIRST = Comparator.comparingInt(Agent::load)
+      .thenComparingLong(Agent::idleSince)
+      .thenComparingInt(Agent::order);
+
+  private final Map<String, Agent> byId;
+  private final Map<String, List<Agent>> byGroup;
+
+  public AgentRegistry(List<AgentConfig> configs) {
+    Map<String, Agent> agents = new LinkedHashMap<>();
+    Map<String, List<Agent>> groups = new LinkedHashMap<>();
+    for (AgentConfig config : configs) {
+      Agent agent = new Agent(config, agents.size());
+      if (agents.putIfAbsent(config.id(), agent) != null) {
+        throw new IllegalArgumentException("two agents with id " + config.id());
+      }
+      for (String group : config.groups()) {
+        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(agent);
+      }
+    }
+    groups.replaceAll((g, list) -> List.copyOf(list));
+    this.byId = Map.copyOf(agents);
+    this.byGroup = Map.copyOf(groups);
+  }
+
+  public Optional<Agent> find(String agentId) {
+    return Optional.ofNullable(byId.get(agentId));
+  }
+
+  /** Every agent configured for {@code group}, logged in or not. */
+  public List<Agent> inGroup(String group) {
+    return byGroup.getOrDefault(group, List.of());
+  }
+
+  /** True if any configured agent serves {@code group}. */
+  public boolean servesGroup(String group) {
+    return byGroup.containsKey(group);
+  }
+
+  public Collection<Agent> all() {
+    return byId.values();
+  }
+
+  public long loggedInCount() {
+    return byId.values().stream().filter(Agent::isLoggedIn).count();
+  }
+
+  public long availableCount() {
+    return byId.values().stream().filter(Agent::canTakeOffer).count();
+  }
+}

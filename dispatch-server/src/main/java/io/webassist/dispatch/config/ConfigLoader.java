@@ -1,0 +1,214 @@
+package io.webassist.dispatch.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads the server's JSON configuration file into a {@link ServerConfig}. Every field is optional
+ * except what an agent needs; unknown fields, wrong types, out-of-range numbers, bad regular
+ * expressions and anything that is not a PBKDF2 hash are refused with a message that names the
+ * file and the field. The file may contain {@code //} and {@code /* *}{@code /} comments.
+ */
+public final class ConfigLoader {
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .build();
+
+  private static final String HASH_HINT = "must be a PBKDF2 hash made by ./webassist hash-password";
+
+  private ConfigLoader() {}
+
+  /** Reads and validates {@code file}. */
+  public static ServerConfig load(Path file) throws ConfigException {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(name + ": file not found");
+    } catch (IOException e) {
+      throw new ConfigException(name + ": cannot read: " + e.getMessage());
+    }
+    return parse(name, text);
+  }
+
+  /** Validates configuration text; {@code name} is used in messages as the file name. */
+  public static ServerConfig parse(String name, String text) throws ConfigException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new ConfigException(name + ": not valid JSON" + where + ": " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException(name + ": must contain one JSON object");
+    }
+    return read(new JsonSection(name, "", root));
+  }
+
+  private static ServerConfig read(JsonSection root) throws ConfigException {
+    ServerConfig d = ServerConfig.defaults();
+    String bind = root.string("bind", d.bind());
+    if (bind.isBlank()) {
+      throw root.error("bind", "must not be empty");
+    }
+    int tcpPort = (int) root.number("tcpPort", d.tcpPort(), 0, 65535);
+    int httpPort = (int) root.number("httpPort", d.httpPort(), 0, 65535);
+    String publicHost = root.string("publicHost", null);
+    List<AgentConfig> agents = agents(root);
+    RoutingConfig routing = routing(root.object("routing"));
+    long offerTimeoutMs = root.number("offerTimeoutMs", d.offerTimeoutMs(), 1_000, 3_600_000);
+    long cooldownMs = root.number("declineCooldownMs", d.declineCooldownMs(), 0, 3_600_000);
+    LoginPolicy agentLogin = loginPolicy(root);
+    boolean availableOnLogin = root.bool("availableOnLogin", d.availableOnLogin());
+    QueueConfig queue = queue(root.object("queue"));
+    LimitsConfig limits = limits(root.object("limits"));
+    JsonSection cobrowseSection = root.object("cobrowse");
+    CobrowseConfig cobrowse = CobrowseConfig.defaults();
+    if (cobrowseSection != null) {
+      cobrowse = new CobrowseConfig(cobrowseSection.strings("allowedHosts"));
+      cobrowseSection.finish();
+    }
+    JsonSection loggingSection = root.object("logging");
+    LoggingConfig logging = LoggingConfig.defaults();
+    if (loggingSection != null) {
+      logging = new LoggingConfig(loggingSection.bool("personalData", false));
+      loggingSection.finish();
+    }
+    root.finish();
+    return new ServerConfig(bind, tcpPort, httpPort, publicHost == null || publicHost.isBlank() ? null : publicHost,
+        agents, routing, offerTimeoutMs, cooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+  }
+
+  private static List<AgentConfig> agents(JsonSection root) throws ConfigException {
+    List<AgentConfig> agents = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (JsonSection a : root.objects("agents")) {
+      String id = a.requiredString("id");
+      if (!ids.add(id)) {
+        throw a.error("id", "\"" + id + "\" is used by another agent too");
+      }
+      String displayName = a.string("displayName", id);
+      List<String> groups = a.strings("groups");
+      if (groups.isEmpty()) {
+        throw a.error("groups", "must list at least one group");
+      }
+      int maxSessions = (int) a.number("maxSessions", AgentConfig.DEFAULT_MAX_SESSIONS, 1, 100);
+      if (a.has("password")) {
+        throw a.error("password", "plain passwords are not accepted; use passwordHash made by ./webassist hash-password");
+      }
+      String hash = a.string("passwordHash", null);
+      if (hash == null) {
+        throw a.error("passwordHash", "is required; " + HASH_HINT);
+      }
+      if (!PasswordHasher.isWellFormed(hash)) {
+        throw a.error("passwordHash", HASH_HINT);
+      }
+      a.finish();
+      agents.add(new AgentConfig(id, displayName, groups, maxSessions, hash));
+    }
+    return agents;
+  }
+
+  private static RoutingConfig routing(JsonSection section) throws ConfigException {
+    if (section == null) {
+      return RoutingConfig.defaults();
+    }
+    List<RoutingRule> rules = new ArrayList<>();
+    for (JsonSection r : section.objects("rules")) {
+      rules.add(rule(r));
+    }
+    String defaultGroup = section.string("defaultGroup", RoutingConfig.DEFAULT_GROUP);
+    if (defaultGroup.isBlank()) {
+      throw section.error("defaultGroup", "must not be empty");
+    }
+    section.finish();
+    return new RoutingConfig(rules, defaultGroup);
+  }
+
+  private static RoutingRule rule(JsonSection r) throws ConfigException {
+    String matchName = r.requiredString("match");
+    RoutingRule.Match match;
+    try {
+      match = RoutingRule.Match.valueOf(matchName.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw r.error("match", "must be exact, prefix or pattern (was \"" + matchName + "\")");
+    }
+    List<String> values = new ArrayList<>(r.strings("values"));
+    String single = r.string("value", null);
+    if (single != null) {
+      values.add(0, single);
+    }
+    if (values.isEmpty() || values.stream().anyMatch(String::isEmpty)) {
+      throw r.error("values", "give \"value\" or a non-empty \"values\" list");
+    }
+    if (match == RoutingRule.Match.PATTERN) {
+      for (int i = 0; i < values.size(); i++) {
+        try {
+          Pattern.compile(values.get(i));
+        } catch (PatternSyntaxException e) {
+          String field = single != null && i == 0 ? "value" : "values[" + (single != null ? i - 1 : i) + "]";
+          throw r.error(field, "is not a valid regular expression: " + e.getDescription());
+        }
+      }
+    }
+    String group = r.requiredString("group");
+    r.finish();
+    return new RoutingRule(match, values, group);
+  }
+
+  private static LoginPolicy loginPolicy(JsonSection root) throws ConfigException {
+    String value = root.string("agentLogin", LoginPolicy.TAKEOVER.wireName());
+    for (LoginPolicy p : LoginPolicy.values()) {
+      if (p.wireName().equals(value)) {
+        return p;
+      }
+    }
+    throw root.error("agentLogin", "must be takeover or refuse (was \"" + value + "\")");
+  }
+
+  private static QueueConfig queue(JsonSection section) throws ConfigException {
+    if (section == null) {
+      return QueueConfig.defaults();
+    }
+    int max = (int) section.number("maxPerGroup", QueueConfig.defaults().maxPerGroup(), 1, 1_000_000);
+    section.finish();
+    return new QueueConfig(max);
+  }
+
+  private static LimitsConfig limits(JsonSection section) throws ConfigException {
+    LimitsConfig d = LimitsConfig.defaults();
+    if (section == null) {
+      return d;
+    }
+    LimitsConfig limits = new LimitsConfig(
+        (int) section.number("maxLineLength", d.maxLineLength(), 1024, 16 * 1024 * 1024),
+        section.number("helloTimeoutMs", d.helloTimeoutMs(), 100, 600_000),
+        section.number("idleTimeoutMs", d.idleTimeoutMs(), 1_000, 86_400_000),
+        (int) section.number("maxRequestsPerConnection", d.maxRequestsPerConnection(), 1, 100),
+        (int) section.number("maxPendingLogins", d.maxPendingLogins(), 1, 10_000),
+        (int) section.number("loginThreads", d.loginThreads(), 1, 64));
+    section.finish();
+    return limits;
+  }
+}

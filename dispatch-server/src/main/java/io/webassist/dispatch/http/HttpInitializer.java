@@ -1,0 +1,34 @@
+package io.webassist.dispatch.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+/** The pipeline of the HTTP listener: health, metrics and the demo site. */
+public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
+
+  /** Largest request (headers and body) the HTTP listener reads; it only serves GETs. */
+  private static final int MAX_REQUEST_BYTES = 16 * 1024;
+
+  private final HttpHandler handler;
+
+  public HttpInitializer(HttpHandler handler) {
+    this.handler = handler;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    // bytes ↔ HTTP/1.1 messages
+    pipeline.addLast("httpCodec", new HttpServerCodec());
+    // keep-alive bookkeeping: Connection headers, close after a non-keep-alive response
+    pipeline.addLast("keepAlive", new HttpServerKeepAliveHandler());
+    // one FullHttpRequest per request; bigger ones get 413
+    pipeline.addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+    // routes: /healthz, /metrics, the demo site
+    pipeline.addLast("routes", handler);
+  }
+}

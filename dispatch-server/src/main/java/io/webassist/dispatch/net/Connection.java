@@ -1,0 +1,167 @@
+package io.webassist.dispatch.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.webassist.dispatch.agents.Agent;
+import io.webassist.dispatch.clients.ClientLink;
+import io.webassist.dispatch.clients.UserClient;
+import io.webassist.dispatch.sessions.Tokens;
+import io.webassist.protocol.frame.ErrorFrame;
+import io.webassist.protocol.frame.Frame;
+import io.webassist.protocol.frame.Role;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Per-connection state, kept in the channel's {@link #KEY} attribute: the role declared in
+ * {@code hello} and what that role has done so far. It is also the domain's {@link ClientLink}
+ * to this connection. The mutable fields are only touched on the channel's event loop.
+ */
+public final class Connection implements ClientLink {
+
+  public static final AttributeKey<Connection> KEY = AttributeKey.valueOf("webassist.connection");
+
+  private final Channel channel;
+  private final String id = Tokens.newConnectionId();
+  private Role role;
+  private ScheduledFuture<?> helloTimeout;
+  private UserClient user;
+  private Agent agent;
+  private boolean loginPending;
+  private String relaySessionId;
+
+  Connection(Channel channel) {
+    this.channel = channel;
+  }
+
+  static Connection of(Channel channel) {
+    return channel.attr(KEY).get();
+  }
+
+  @Override
+  public String connectionId() {
+    return id;
+  }
+
+  /**
+   * Always through the event loop's task queue, even from the event loop itself: frames for one
+   * client are sent from several threads (each under its group's lock), and a direct write from
+   * the loop would overtake frames other threads queued before it. This way the client gets them
+   * in the order they were sent.
+   */
+  @Override
+  public void send(Frame frame) {
+    onLoop(() -> {
+      if (channel.isActive()) {
+        channel.writeAndFlush(frame, channel.voidPromise());
+      }
+    });
+  }
+
+  /** Writes at once; only on the channel's event loop, where nothing queued may go before it. */
+  void sendNow(Frame frame) {
+    assert channel.eventLoop().inEventLoop();
+    if (channel.isActive()) {
+      channel.writeAndFlush(frame, channel.voidPromise());
+    }
+  }
+
+  @Override
+  public void close(ErrorFrame last) {
+    onLoop(() -> {
+      if (channel.isActive()) {
+        channel.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        channel.close();
+      }
+    });
+  }
+
+  private void onLoop(Runnable task) {
+    try {
+      channel.eventLoop().execute(task);
+    } catch (RejectedExecutionException e) {
+      // the server is shutting down: the event loop, and with it this connection, is gone
+    }
+  }
+
+  @Override
+  public String localHost() {
+    return hostOf(channel.localAddress());
+  }
+
+  /** The IP address the server sees for the other end of this connection. */
+  public String remoteIp() {
+    return hostOf(channel.remoteAddress());
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  Role role() {
+    return role;
+  }
+
+  void role(Role value) {
+    role = value;
+  }
+
+  void helloTimeout(ScheduledFuture<?> value) {
+    helloTimeout = value;
+  }
+
+  void cancelHelloTimeout() {
+    if (helloTimeout != null) {
+      helloTimeout.cancel(false);
+      helloTimeout = null;
+    }
+  }
+
+  UserClient user() {
+    return user;
+  }
+
+  void user(UserClient value) {
+    user = value;
+  }
+
+  Agent agent() {
+    return agent;
+  }
+
+  void agent(Agent value) {
+    agent = value;
+  }
+
+  boolean loginPending() {
+    return loginPending;
+  }
+
+  void loginPending(boolean value) {
+    loginPending = value;
+  }
+
+  String relaySessionId() {
+    return relaySessionId;
+  }
+
+  void relaySessionId(String value) {
+    relaySessionId = value;
+  }
+
+  private static String hostOf(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet) {
+      return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+    }
+    return address == null ? "unknown" : address.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "connection " + id;
+  }
+}

@@ -1,0 +1,123 @@
+package io.webassist.dispatch.net;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.webassist.dispatch.clients.UserClient;
+import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.ErrorFrame;
+import io.webassist.protocol.frame.FrameTypes;
+import io.webassist.protocol.frame.Hello;
+import io.webassist.protocol.frame.Ping;
+import io.webassist.protocol.frame.Pong;
+import io.webassist.protocol.frame.Welcome;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The start and the keep-alive of every TCP connection: {@code hello} must be the first frame
+ * and come within the hello timeout; it names the role, and the handler for that role is put
+ * into the pipeline. {@code ping} is answered with {@code pong} at any time; a connection idle
+ * for longer than the idle timeout is told {@code idle_timeout} and closed.
+ */
+@Sharable
+final class HandshakeHandler extends ChannelInboundHandlerAdapter {
+
+  static final String NAME = "handshake";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HandshakeHandler.class);
+
+  private final ServerContext context;
+  private final UserHandler userHandler;
+  private final AgentHandler agentHandler;
+  private final RelayHandler relayHandler;
+
+  HandshakeHandler(ServerContext context) {
+    this.context = context;
+    this.userHandler = new UserHandler(context.broker());
+    this.agentHandler = new AgentHandler(context.broker(), context.authenticator(), context.metrics());
+    this.relayHandler = new RelayHandler(context.relay());
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    Connection connection = new Connection(ctx.channel());
+    ctx.channel().attr(Connection.KEY).set(connection);
+    context.connections().add(ctx.channel());
+    context.metrics().count("connections_total");
+    long helloTimeoutMs = context.config().limits().helloTimeoutMs();
+    connection.helloTimeout(ctx.executor().schedule(() -> {
+      LOG.info("hello timeout connection={}", connection.connectionId());
+      connection.close(new ErrorFrame(ErrorCode.HELLO_TIMEOUT, "no hello within " + helloTimeoutMs + " ms"));
+    }, helloTimeoutMs, TimeUnit.MILLISECONDS));
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    Connection connection = Connection.of(ctx.channel());
+    if (connection != null) {
+      connection.cancelHelloTimeout();
+      LOG.debug("connection closed connection={} role={}", connection.connectionId(), connection.role());
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    Connection connection = Connection.of(ctx.channel());
+    if (msg instanceof Ping) {
+      connection.send(Pong.INSTANCE);
+    } else if (connection.role() == null) {
+      if (msg instanceof Hello hello) {
+        hello(ctx, connection, hello);
+      } else {
+        connection.close(new ErrorFrame(ErrorCode.HELLO_REQUIRED, "the first frame must be hello"));
+      }
+    } else if (msg instanceof Hello) {
+      connection.send(new ErrorFrame(ErrorCode.WRONG_STATE, "hello was already received on this connection"));
+    } else {
+      ctx.fireChannelRead(msg);
+    }
+  }
+
+  private void hello(ChannelHandlerContext ctx, Connection connection, Hello hello) {
+    connection.cancelHelloTimeout();
+    if (hello.protocol() != FrameTypes.PROTOCOL_VERSION) {
+      connection.close(new ErrorFrame(ErrorCode.UNSUPPORTED_PROTOCOL,
+          "this server speaks protocol " + FrameTypes.PROTOCOL_VERSION + ", not " + hello.protocol()));
+      return;
+    }
+    switch (hello.role()) {
+      case USER -> {
+        connection.user(new UserClient(connection, connection.remoteIp()));
+        ctx.pipeline().addBefore(LastHandler.NAME, "user", userHandler);
+      }
+      case AGENT -> ctx.pipeline().addBefore(LastHandler.NAME, "agent", agentHandler);
+      case RELAY -> ctx.pipeline().addBefore(LastHandler.NAME, "relay", relayHandler);
+      case PEER -> {
+        connection.close(new ErrorFrame(ErrorCode.WRONG_STATE,
+            "role peer is for the user's own listener, not the dispatch server"));
+        return;
+      }
+    }
+    connection.role(hello.role());
+    connection.send(new Welcome(FrameTypes.PROTOCOL_VERSION, connection.connectionId(),
+        context.config().limits().idleTimeoutMs()));
+    LOG.info("hello connection={} role={}", connection.connectionId(), hello.role().wireName());
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent) {
+      Connection connection = Connection.of(ctx.channel());
+      LOG.info("idle timeout connection={}", connection.connectionId());
+      connection.close(new ErrorFrame(ErrorCode.IDLE_TIMEOUT,
+          "nothing received for " + context.config().limits().idleTimeoutMs() + " ms; send ping to stay connected"));
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+}

@@ -1,0 +1,54 @@
+package io.webassist.dispatch.net;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.ErrorFrame;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of every TCP pipeline: whatever no handler took, and every exception. A reset
+ * connection is normal life and logged at DEBUG; anything else is a bug, logged with its stack
+ * trace for the operator, while the client only gets {@code error{internal}} and is closed —
+ * other connections are not affected.
+ */
+@Sharable
+final class LastHandler extends ChannelInboundHandlerAdapter {
+
+  static final String NAME = "last";
+  static final LastHandler INSTANCE = new LastHandler();
+
+  private static final Logger LOG = LoggerFactory.getLogger(LastHandler.class);
+
+  private LastHandler() {}
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ReferenceCountUtil.release(msg);
+    Connection connection = Connection.of(ctx.channel());
+    if (connection != null) {
+      connection.send(new ErrorFrame(ErrorCode.WRONG_STATE, "this frame is not expected here"));
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Connection connection = Connection.of(ctx.channel());
+    String id = connection == null ? ctx.channel().id().asShortText() : connection.connectionId();
+    if (cause instanceof IOException) {
+      LOG.debug("connection failed connection={} reason={}", id, cause.toString());
+      ctx.close();
+      return;
+    }
+    LOG.error("unexpected error connection={}", id, cause);
+    if (connection != null) {
+      connection.close(new ErrorFrame(ErrorCode.INTERNAL, "internal error; the connection is closed"));
+    } else {
+      ctx.close();
+    }
+  }
+}

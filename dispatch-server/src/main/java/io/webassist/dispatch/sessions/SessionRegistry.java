@@ -1,0 +1,88 @@
+package io.webassist.dispatch.sessions;
+
+import io.webassist.dispatch.agents.Agent;
+import io.webassist.dispatch.clients.ClientLink;
+import io.webassist.dispatch.clients.UserClient;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Live sessions by id, and the ids of sessions that ended recently, so that a late relay join
+ * can be told {@code session_ended} instead of {@code bad_token}. Thread-safe.
+ */
+public final class SessionRegistry {
+
+  /** How long an ended session's id is remembered. */
+  static final long REMEMBER_ENDED_MS = 10 * 60_000;
+  private static final int MAX_REMEMBERED = 10_000;
+
+  /** What a relay join presenting an id and a token finds. */
+  public enum Check { VALID, BAD_TOKEN, ENDED }
+
+  private final Map<String, Session> live = new ConcurrentHashMap<>();
+  private final Map<String, Long> ended = new ConcurrentHashMap<>();
+  private final LongSupplier clock;
+
+  public SessionRegistry(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  /** Opens a session with a fresh id and token. */
+  public Session open(String requestId, String group, Agent agent, ClientLink agentLink, UserClient user) {
+    Session session = new Session(Tokens.newSessionId(), Tokens.newToken(), requestId, group, agent, agentLink,
+        user, clock.getAsLong());
+    live.put(session.id(), session);
+    return session;
+  }
+
+  /** Ends {@code session}; true for the one caller that actually ended it. */
+  public boolean end(Session session) {
+    if (!session.markEnded()) {
+      return false;
+    }
+    live.remove(session.id());
+    long now = clock.getAsLong();
+    ended.put(session.id(), now);
+    forgetOld(now);
+    return true;
+  }
+
+  public Optional<Session> find(String sessionId) {
+    return Optional.ofNullable(live.get(sessionId));
+  }
+
+  public boolean recentlyEnded(String sessionId) {
+    return ended.containsKey(sessionId);
+  }
+
+  /** Checks a presented token in constant time; an unknown id is a bad token. */
+  public Check check(String sessionId, String token) {
+    Session session = live.get(sessionId);
+    if (session == null) {
+      return ended.containsKey(sessionId) ? Check.ENDED : Check.BAD_TOKEN;
+    }
+    if (!Tokens.sameToken(session.token(), token)) {
+      return Check.BAD_TOKEN;
+    }
+    return session.isEnded() ? Check.ENDED : Check.VALID;
+  }
+
+  public int liveCount() {
+    return live.size();
+  }
+
+  private void forgetOld(long now) {
+    if (ended.size() <= MAX_REMEMBERED / 2) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, Long>> it = ended.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> e = it.next();
+      if (now - e.getValue() > REMEMBER_ENDED_MS || ended.size() > MAX_REMEMBERED) {
+        it.remove();
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.webassist.dispatch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.webassist.dispatch.testing.TestHashes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final String HASH = TestHashes.HASH;
+
+  @TempDir
+  Path dir;
+
+  private Path write(String json) throws Exception {
+    Path file = dir.resolve("webassist.json");
+    Files.writeString(file, json.replace('\'', '"').replace("HASH", HASH));
+    return file;
+  }
+
+  private String problem(String json) throws Exception {
+    Path file = write(json);
+    return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file))
+        .getMessage();
+  }
+
+  @Test
+  void emptyObjectGivesTheDefaults() throws Exception {
+    assertThat(ConfigLoader.load(write("{}"))).isEqualTo(ServerConfig.defaults());
+  }
+
+  @Test
+  void completeFileIsReadField() throws Exception {
+    ServerConfig config = ConfigLoader.load(write("""
+        {
+          // comments are allowed
+          'bind': '127.0.0.1', 'tcpPort': 7401, 'httpPort': 0, 'publicHost': 'help.example.com',
+          'agents': [
+            {'id': 'alice', 'displayName': 'Alice', 'groups': ['premium', 'general'], 'maxSessions': 2, 'passwordHash': 'HASH'},
+            {'id': 'bob', 'groups': ['general'], 'passwordHash': 'HASH'}
+          ],
+          'routing': {
+            'rules': [
+              {'match': 'exact', 'values': ['ACME-1', 'ACME-2'], 'group': 'premium'},
+              {'match': 'prefix', 'value': 'VIP-', 'group': 'premium'},
+              {'match': 'pattern', 'value': '[0-9]{6}', 'group': 'billing'}
+            ],
+            'defaultGroup': 'general'
+          },
+          'offerTimeoutMs': 20000, 'declineCooldownMs': 5000, 'agentLogin': 'refuse', 'availableOnLogin': true,
+          'queue': {'maxPerGroup': 50},
+          'limits': {'maxLineLength': 32768, 'helloTimeoutMs': 5000, 'idleTimeoutMs': 90000,
+                     'maxRequestsPerConnection': 2, 'maxPendingLogins': 10, 'loginThreads': 1},
+          'cobrowse': {'allowedHosts': ['shop.example', 'help.example']},
+          'logging': {'personalData': true}
+        }
+        """));
+
+    assertThat(config.bind()).isEqualTo("127.0.0.1");
+    assertThat(config.tcpPort()).isEqualTo(7401);
+    assertThat(config.httpPort()).isZero();
+    assertThat(config.publicHost()).isEqualTo("help.example.com");
+    assertThat(config.agents()).containsExactly(
+        new AgentConfig("alice", "Alice", List.of("premium", "general"), 2, HASH),
+        new AgentConfig("bob", "bob", List.of("general"), AgentConfig.DEFAULT_MAX_SESSIONS, HASH));
+    assertThat(config.routing()).isEqualTo(new RoutingConfig(List.of(
+        RoutingRule.exact("premium", "ACME-1", "ACME-2"),
+        RoutingRule.prefix("premium", "VIP-"),
+        RoutingRule.pattern("billing", "[0-9]{6}")), "general"));
+    assertThat(config.offerTimeoutMs()).isEqualTo(20_000);
+    assertThat(config.declineCooldownMs()).isEqualTo(5_000);
+    assertThat(config.agentLogin()).isEqualTo(LoginPolicy.REFUSE);
+    assertThat(config.availableOnLogin()).isTrue();
+    assertThat(config.queue()).isEqualTo(new QueueConfig(50));
+    assertThat(config.limits()).isEqualTo(new LimitsConfig(32768, 5000, 90000, 2, 10, 1));
+    assertThat(config.cobrowse().allowedHosts()).containsExactly("shop.example", "help.example");
+    assertThat(config.logging().personalData()).isTrue();
+  }
+
+  @Test
+  void missingPasswordHashNamesFileAgentAndField() throws Exception {
+    assertThat(problem("{'agents': [{'id': 'a', 'groups': ['g'], 'passwordHash': 'HASH'}, {'id': 'b', 'groups': ['g']}]}"))
+        .isEqualTo(dir.resolve("webassist.json") + ": agents[1].passwordHash: is required; "
+            + "must be a PBKDF2 hash made by ./webassist hash-password");
+  }
+
+  @Test
+  void plainPasswordInsteadOfAHashIsRefused() throws Exception {
+    assertThat(problem("{'agents': [{'id': 'a', 'groups': ['g'], 'passwordHash': 'hunter2'}]}"))
+        .endsWith("webassist.json: agents[0].passwordHash: must be a PBKDF2 hash made by ./webassist hash-password");
+    assertThat(problem("{'agents': [{'id': 'a', 'groups': ['g'], 'password': 'hunter2'}]}"))
+        .contains("agents[0].password: plain passwords are not accepted");
+  }
+
+  @Test
+  void unknownFieldIsRefusedWithItsPath() throws Exception {
+    assertThat(problem("{'tcpPrt': 7400}")).contains("webassist.json: tcpPrt: is not a known field");
+    assertThat(problem("{'routing': {'rules': [{'match': 'exact', 'value': 'x', 'group': 'g', 'grup': 'h'}]}}"))
+        .contains("routing.rules[0].grup: is not a known field");
+  }
+
+  @Test
+  void badRegularExpressionIsRefused() throws Exception {
+    assertThat(problem("{'routing': {'rules': [{'match': 'pattern', 'values': ['ok', '(unclosed'], 'group': 'g'}]}}"))
+        .contains("routing.rules[0].values[1]: is not a valid regular expression");
+  }
+
+  @Test
+  void unknownMatchKindIsRefused() throws Exception {
+    assertThat(problem("{'routing': {'rules': [{'match': 'glob', 'value': 'x*', 'group': 'g'}]}}"))
+        .contains("routing.rules[0].match: must be exact, prefix or pattern");
+  }
+
+  @Test
+  void ruleWithoutValuesIsRefused() throws Exception {
+    assertThat(problem("{'routing': {'rules': [{'match': 'exact', 'group': 'g'}]}}"))
+        .contains("routing.rules[0].values: give \"value\" or a non-empty \"values\" list");
+  }
+
+  @Test
+  void wrongTypesAndRangesAreRefused() throws Exception {
+    assertThat(problem("{'tcpPort': '7400'}")).contains("tcpPort: must be a whole number");
+    assertThat(problem("{'tcpPort': 70000}")).contains("tcpPort: must be between 0 and 65535 (was 70000)");
+    assertThat(problem("{'offerTimeoutMs': 10}")).contains("offerTimeoutMs: must be between 1000");
+    assertThat(problem("{'limits': {'idleTimeoutMs': true}}")).contains("limits.idleTimeoutMs: must be a whole number");
+    assertThat(problem("{'agentLogin': 'kick'}")).contains("agentLogin: must be takeover or refuse");
+    assertThat(problem("{'logging': {'personalData': 'yes'}}")).contains("logging.personalData: must be true or false");
+  }
+
+  @Test
+  void duplicateAgentIdsAndAgentsWithoutGroupsAreRefused() throws Exception {
+    assertThat(problem("{'agents': [{'id': 'a', 'groups': ['g'], 'passwordHash': 'HASH'},"
+        + " {'id': 'a', 'groups': ['g'], 'passwordHash': 'HASH'}]}"))
+        .contains("agents[1].id: \"a\" is used by another agent too");
+    assertThat(problem("{'agents': [{'id': 'a', 'groups': [], 'passwordHash': 'HASH'}]}"))
+        .contains("agents[0].groups: must list at least one group");
+  }
+
+  @Test
+  void brokenJsonNamesTheLine() throws Exception {
+    assertThat(problem("{\n'bind': '0.0.0.0',\n}")).contains("webassist.json: not valid JSON at line 3");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    Path missing = dir.resolve("nope.json");
+    assertThatThrownBy(() -> ConfigLoader.load(missing))
+        .isInstanceOf(ConfigException.class).hasMessage(missing + ": file not found");
+  }
+
+  @Test
+  void configsCanBeBuiltInCode() {
+    ServerConfig config = ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
+        .withAgents(List.of(AgentConfig.of("ann", "Ann", List.of("general"), HASH)))
+        .withOfferTimeoutMs(500).withAvailableOnLogin(true);
+
+    assertThat(config.tcpPort()).isZero();
+    assertThat(config.agents()).extracting(AgentConfig::maxSessions).containsExactly(AgentConfig.DEFAULT_MAX_SESSIONS);
+    assertThat(config.offerTimeoutMs()).isEqualTo(500);
+    assertThat(config.routing().defaultGroup()).isEqualTo("general");
+  }
+}

@@ -1,0 +1,71 @@
+package io.webassist.dispatch.testing;
+
+import io.webassist.dispatch.agents.Agent;
+import io.webassist.dispatch.agents.AgentRegistry;
+import io.webassist.dispatch.broker.BrokerSettings;
+import io.webassist.dispatch.broker.SupportBroker;
+import io.webassist.dispatch.clients.UserClient;
+import io.webassist.dispatch.config.AgentConfig;
+import io.webassist.dispatch.config.LoginPolicy;
+import io.webassist.dispatch.config.RoutingConfig;
+import io.webassist.dispatch.config.RoutingRule;
+import io.webassist.dispatch.metrics.Metrics;
+import io.webassist.dispatch.routing.RoutingRules;
+import io.webassist.dispatch.sessions.SessionRegistry;
+import io.webassist.protocol.frame.AgentStatus;
+import io.webassist.protocol.frame.Availability;
+import io.webassist.protocol.frame.Endpoint;
+import io.webassist.protocol.frame.SupportRequest;
+import java.util.List;
+
+/** A {@link SupportBroker} with real collaborators, a manual clock and recording links. */
+public final class BrokerFixture {
+
+  public static final long OFFER_TIMEOUT_MS = 30_000;
+  public static final long COOLDOWN_MS = 15_000;
+
+  public final ManualScheduler clock = new ManualScheduler();
+  public final Metrics metrics = new Metrics();
+  public final AgentRegistry agents;
+  public final SessionRegistry sessions = new SessionRegistry(clock::now);
+  public final SupportBroker broker;
+
+  public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules) {
+    this(agentConfigs, rules, 100, LoginPolicy.TAKEOVER);
+  }
+
+  public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules, int maxQueued, LoginPolicy policy) {
+    agents = new AgentRegistry(agentConfigs);
+    BrokerSettings settings = new BrokerSettings(OFFER_TIMEOUT_MS, COOLDOWN_MS, maxQueued, 1, false, policy,
+        List.of(), false, link -> new Endpoint("relay.example", 7400));
+    broker = new SupportBroker(agents, new RoutingRules(new RoutingConfig(rules, "general")), sessions, clock,
+        metrics, settings);
+  }
+
+  public Agent agent(String id) {
+    return agents.find(id).orElseThrow();
+  }
+
+  /** Logs the agent in on a new link and makes it available; the agent.ready is taken off the record. */
+  public RecordingLink loginAvailable(String id) {
+    RecordingLink link = new RecordingLink("console-" + id);
+    broker.login(agent(id), link);
+    link.take();
+    broker.status(agent(id), link, new AgentStatus(Availability.AVAILABLE));
+    return link;
+  }
+
+  /** A user with its own link, from {@code ip}. */
+  public UserClient user(String name, String ip) {
+    return new UserClient(new RecordingLink("user-" + name), ip);
+  }
+
+  public static RecordingLink linkOf(UserClient user) {
+    return (RecordingLink) user.link();
+  }
+
+  public static SupportRequest request(String name, String customerId) {
+    return new SupportRequest(name, "+1 555 0100", customerId, "https://shop.example/cart?item=7",
+        new Endpoint("192.168.1.20", 50123));
+  }
+}

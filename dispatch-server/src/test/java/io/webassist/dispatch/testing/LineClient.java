@@ -1,0 +1,109 @@
+package io.webassist.dispatch.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webassist.protocol.codec.FrameDecodingException;
+import io.webassist.protocol.codec.FrameMapper;
+import io.webassist.protocol.frame.ErrorFrame;
+import io.webassist.protocol.frame.Frame;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A tester's {@code nc}: a plain socket that writes NDJSON lines and reads them back, so the
+ * integration tests drive the server exactly as the wire contract says.
+ */
+public final class LineClient implements AutoCloseable {
+
+  private static final int READ_TIMEOUT_MS = 10_000;
+
+  private final Socket socket;
+  private final BufferedReader in;
+  private final OutputStream out;
+
+  public LineClient(int port) {
+    try {
+      socket = new Socket();
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(READ_TIMEOUT_MS);
+      in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      out = socket.getOutputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends one raw line (the {@code \n} is added). */
+  public LineClient send(String line) {
+    try {
+      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public LineClient send(Frame frame) {
+    return send(FrameMapper.INSTANCE.writeString(frame));
+  }
+
+  /** The next raw line, or null at end of stream. */
+  public String readLine() {
+    try {
+      return in.readLine();
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("no line from the server within " + READ_TIMEOUT_MS + " ms", e);
+    } catch (IOException e) {
+      return null; // reset by the server counts as closed
+    }
+  }
+
+  /** The next frame, decoded. */
+  public Frame next() {
+    String line = readLine();
+    assertThat(line).as("the server closed the connection").isNotNull();
+    try {
+      return FrameMapper.INSTANCE.read(line);
+    } catch (FrameDecodingException e) {
+      throw new AssertionError("server wrote an undecodable line: " + line, e);
+    }
+  }
+
+  /** The next frame, which must be of {@code type}. */
+  public <T extends Frame> T expect(Class<T> type) {
+    Frame frame = next();
+    assertThat(frame).isInstanceOf(type);
+    return type.cast(frame);
+  }
+
+  /** The next frame must be {@code error} with {@code code}. */
+  public ErrorFrame expectError(String code) {
+    ErrorFrame error = expect(ErrorFrame.class);
+    assertThat(error.code()).isEqualTo(code);
+    return error;
+  }
+
+  /** The server closes the connection (after whatever it still had to say, which is skipped). */
+  public void expectClosed() {
+    while (readLine() != null) {
+      // drain
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+  }
+}
