@@ -26,7 +26,6 @@ import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.FrameTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
@@ -67,35 +66,55 @@ public final class FrameMapper {
   /** Decodes one line (without its line end). */
   public Frame read(ByteBuf line) throws FrameDecodingException {
     if (!startsWithBrace(line)) {
-      throw new FrameDecodingException(ErrorCode.BAD_FRAME, "frame must be a JSON object with a \"type\" field");
+      throw notAnObject();
     }
     try (ByteBufInputStream in = new ByteBufInputStream(line)) {
       return reader.readValue((java.io.InputStream) in);
-    } catch (InvalidTypeIdException e) {
-      if (e.getTypeId() == null || e.getTypeId().isEmpty()) {
-        throw new FrameDecodingException(ErrorCode.BAD_FRAME, "frame has no \"type\" field");
-      }
-      throw new FrameDecodingException(ErrorCode.UNKNOWN_TYPE, "unknown frame type \"" + clip(e.getTypeId()) + "\"");
-    } catch (ValueInstantiationException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new FrameDecodingException(ErrorCode.BAD_FRAME, cause.getMessage());
-    } catch (StreamReadException e) {
-      throw new FrameDecodingException(ErrorCode.BAD_FRAME, "malformed JSON: " + clip(e.getOriginalMessage()));
-    } catch (JsonMappingException e) {
-      throw new FrameDecodingException(ErrorCode.BAD_FRAME, describe(e));
     } catch (IOException e) {
-      throw new FrameDecodingException(ErrorCode.BAD_FRAME, "unreadable frame: " + clip(e.getMessage()));
+      throw refusal(e);
     }
   }
 
-  /** Decodes one line given as text, for tools and tests. */
+  /**
+   * Decodes one line given as text, for tools and tests. Parsed from the text itself, not from its
+   * UTF-8 bytes, so what {@link #writeString} wrote comes back unchanged (even a lone surrogate).
+   */
   public Frame read(String line) throws FrameDecodingException {
-    ByteBuf buf = io.netty.buffer.Unpooled.wrappedBuffer(line.getBytes(StandardCharsets.UTF_8));
-    try {
-      return read(buf);
-    } finally {
-      buf.release();
+    if (!line.stripLeading().startsWith("{")) {
+      throw notAnObject();
     }
+    try {
+      return reader.readValue(line);
+    } catch (IOException e) {
+      throw refusal(e);
+    }
+  }
+
+  private static FrameDecodingException notAnObject() {
+    return new FrameDecodingException(ErrorCode.BAD_FRAME, "frame must be a JSON object with a \"type\" field");
+  }
+
+  /** Maps every way Jackson refuses a line to the error code and a message naming the field. */
+  private static FrameDecodingException refusal(IOException e) {
+    if (e instanceof InvalidTypeIdException invalidType) {
+      if (invalidType.getTypeId() == null || invalidType.getTypeId().isEmpty()) {
+        return new FrameDecodingException(ErrorCode.BAD_FRAME, "frame has no \"type\" field");
+      }
+      return new FrameDecodingException(ErrorCode.UNKNOWN_TYPE,
+          "unknown frame type \"" + clip(invalidType.getTypeId()) + "\"");
+    }
+    if (e instanceof ValueInstantiationException instantiation) {
+      Throwable cause = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
+      String message = cause.getMessage() != null ? cause.getMessage() : describe(instantiation);
+      return new FrameDecodingException(ErrorCode.BAD_FRAME, message);
+    }
+    if (e instanceof StreamReadException read) {
+      return new FrameDecodingException(ErrorCode.BAD_FRAME, "malformed JSON: " + clip(read.getOriginalMessage()));
+    }
+    if (e instanceof JsonMappingException mapping) {
+      return new FrameDecodingException(ErrorCode.BAD_FRAME, describe(mapping));
+    }
+    return new FrameDecodingException(ErrorCode.BAD_FRAME, "unreadable frame: " + clip(e.getMessage()));
   }
 
   /** Appends the frame's JSON (without a line end) to {@code out}. */

@@ -6,6 +6,6 @@ import java.util.List;
 public record AgentReady(String agentId, String displayName, List<String> groups) implements Frame {
   public AgentReady {
     Require.nonBlank(agentId, "agent.ready", "agentId", Require.SHORT_TEXT);
-    groups = groups == null ? List.of() : List.copyOf(groups);
+    groups = Require.textList(groups, "agent.ready", "groups", Require.SHORT_TEXT);
   }
 }

@@ -11,10 +11,10 @@ public record CobrowseSnapshot(
     implements SessionEvent {
   public CobrowseSnapshot {
     Require.optionalText(url, "cobrowse.snapshot", "url", Require.URL);
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
-    if (fields.size() > 1000) {
+    if (fields != null && fields.size() > 1000) {
       throw new FrameValidationException("cobrowse.snapshot", "fields", "has more than 1000 entries");
     }
+    fields = Require.textMap(fields, "cobrowse.snapshot", "fields", Require.LONG_TEXT);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.webassist.protocol.frame;
 
+import java.util.List;
+import java.util.Map;
+
 /** Field checks for the compact constructors of frames; a failure names the frame and the field. */
 public final class Require {
 
@@ -39,6 +42,29 @@ public final class Require {
       throw new FrameValidationException(frame, field, "is required");
     }
     return value;
+  }
+
+  /** An immutable copy of an optional list whose elements must be present (null means empty). */
+  public static List<String> textList(List<String> values, String frame, String field, int maxLength) {
+    if (values == null) {
+      return List.of();
+    }
+    for (int i = 0; i < values.size(); i++) {
+      text(values.get(i), frame, field + "[" + i + "]", maxLength);
+    }
+    return List.copyOf(values);
+  }
+
+  /** An immutable copy of an optional text map whose keys and values must be present. */
+  public static Map<String, String> textMap(Map<String, String> values, String frame, String field, int maxLength) {
+    if (values == null) {
+      return Map.of();
+    }
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      text(entry.getKey(), frame, field, SHORT_TEXT);
+      text(entry.getValue(), frame, field + "." + entry.getKey(), maxLength);
+    }
+    return Map.copyOf(values);
   }
 
   public static long notNegative(long value, String frame, String field) {

@@ -18,7 +18,7 @@ public record SessionStart(
     Require.present(user, "session.start", "user");
     Require.optionalText(pageUrl, "session.start", "pageUrl", Require.URL);
     Require.optionalText(peerFingerprint, "session.start", "peerFingerprint", Require.SHORT_TEXT);
-    cobrowseHosts = cobrowseHosts == null ? List.of() : List.copyOf(cobrowseHosts);
+    cobrowseHosts = Require.textList(cobrowseHosts, "session.start", "cobrowseHosts", Require.SHORT_TEXT);
   }
 
   @Override

@@ -14,7 +14,7 @@ public record SupportAssigned(
     Require.nonBlank(sessionId, "support.assigned", "sessionId", Require.SHORT_TEXT);
     Require.nonBlank(token, "support.assigned", "token", Require.SHORT_TEXT);
     Require.present(agent, "support.assigned", "agent");
-    cobrowseHosts = cobrowseHosts == null ? List.of() : List.copyOf(cobrowseHosts);
+    cobrowseHosts = Require.textList(cobrowseHosts, "support.assigned", "cobrowseHosts", Require.SHORT_TEXT);
   }
 
   @Override

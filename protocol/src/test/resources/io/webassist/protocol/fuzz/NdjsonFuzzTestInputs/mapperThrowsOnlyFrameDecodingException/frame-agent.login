@@ -1,0 +1,1 @@
+{"type":"agent.login","agentId":"alice","secret":"s3cret"}

@@ -1,0 +1,1 @@
+{"type":"cobrowse.click","seq":9,"ts":1764400000009,"x":15,"y":25,"target":"#checkout"}
