@@ -10,7 +10,6 @@ public final class ErrorCode {
   public static final String HELLO_TIMEOUT = "hello_timeout";
   public static final String WRONG_STATE = "wrong_state";
   public static final String AUTH_FAILED = "auth_failed";
-  public static final String LOGIN_REQUIRED = "login_required";
   public static final String ALREADY_LOGGED_IN = "already_logged_in";
   public static final String RATE_LIMITED = "rate_limited";
   public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
