@@ -52,12 +52,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Start an agent console (another terminal):");
-    out.println("  ./webassist console --server " + server + " --agent bob");
+    out.println("  ./webassist console --server " + server + " --insecure --agent bob");
     out.println("Ask for help as a user (a third terminal):");
-    out.println("  ./webassist client --server " + server + " --page-url " + site
+    out.println("  ./webassist client --server " + server + " --insecure --page-url " + site
         + "/shop/cart.html --customer acme-42 --name Ada --phone '+44 20 7946 0000'");
     out.println("Replay the whole flow as a script:");
-    out.println("  ./webassist script --server " + server + " docs/scenarios/happy-path.scn");
+    out.println("  ./webassist script --server " + server + " --insecure docs/scenarios/happy-path.scn");
     out.println("Or by hand with nc: docs/PROTOCOL.md, \"Example session\".");
     out.flush();
   }

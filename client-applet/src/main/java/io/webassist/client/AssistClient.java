@@ -4,6 +4,7 @@ import io.webassist.cobrowse.PageState;
 import io.webassist.cobrowse.Side;
 import io.webassist.cobrowse.UrlPolicy;
 import io.webassist.link.LinkRuntime;
+import io.webassist.link.TransportSecurity;
 import io.webassist.link.cobrowse.CobrowseBinding;
 import io.webassist.link.dispatch.DispatchConnection;
 import io.webassist.link.session.DispatchReporter;
@@ -28,40 +29,49 @@ import java.util.function.Consumer;
  * The user's side of a support request (claims 72, 80, 88): opens the peer listener, sends the
  * request with what the page knows, follows the queue, lets the agent link in (or meets it on the
  * relay) and binds the shared co-browse model to that link. UI-free: it reports to a {@link ClientView}.
+ *
+ * <p>With TLS the dispatch connection is pinned to the server's fingerprint, and the peer listener
+ * gets a certificate made for this session alone, whose fingerprint goes in
+ * {@code support.request.peerFingerprint} so that the agent can pin it. The listener's key is made
+ * while the dispatch connection is being opened, so the first (slow) key costs the user no time.
  */
 public final class AssistClient implements AutoCloseable {
 
   private final AssistRequest request;
   private final ClientView view;
+  private final TransportSecurity security;
   private final LinkRuntime runtime = LinkRuntime.create();
-  private final SessionLinks links = new SessionLinks(runtime);
+  private final SessionLinks links;
   private final CompletableFuture<SessionLink> sessionLink = new CompletableFuture<>();
   private DispatchConnection dispatch;
   private PeerListener listener;
   private CobrowseBinding cobrowse;
 
-  public AssistClient(AssistRequest request, ClientView view) {
+  public AssistClient(AssistRequest request, TransportSecurity security, ClientView view) {
     this.request = request;
+    this.security = security;
     this.view = view;
+    this.links = new SessionLinks(runtime, security);
   }
 
   /** Connects and sends the request; completes when the request is on its way. */
   public CompletableFuture<Void> start() {
-    view.status("Connecting to " + request.serverHost() + ":" + request.serverPort() + " …");
-    return links.openPeerListener(request.peerBindHost())
-        .thenCompose(opened -> {
-          listener = opened;
-          return DispatchConnection.builder(runtime, request.serverHost(), request.serverPort(), Role.USER)
-              .client("webassist-client")
-              .onFrame(this::onDispatchFrame)
-              .connect();
-        })
-        .thenAccept(connected -> {
-          dispatch = connected;
-          dispatch.send(new SupportRequest(request.name(), request.phone(), request.customerId(),
-              request.pageUrl(), listener.endpoint(), request.customerSignature(), null));
-          view.status("Request sent; waiting for an agent");
-        });
+    view.status("Connecting to " + request.serverHost() + ":" + request.serverPort()
+        + (security.isTls() ? " …" : " without encryption (--insecure) …"));
+    CompletableFuture<PeerListener> listening = links.openPeerListener(request.peerBindHost())
+        .thenApply(opened -> listener = opened);
+    CompletableFuture<DispatchConnection> connecting =
+        DispatchConnection.builder(runtime, request.serverHost(), request.serverPort(), Role.USER)
+            .security(security)
+            .client("webassist-client")
+            .onFrame(this::onDispatchFrame)
+            .connect()
+            .thenApply(connected -> dispatch = connected);
+    return listening.thenAcceptBoth(connecting, (opened, connected) -> {
+      connected.send(new SupportRequest(request.name(), request.phone(), request.customerId(),
+          request.pageUrl(), opened.endpoint(), request.customerSignature(), opened.fingerprint()));
+      view.status("Request sent; waiting for an agent");
+    });
   }
 
   /** The link to the agent once it is up. */

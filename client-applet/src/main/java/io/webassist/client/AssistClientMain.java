@@ -1,5 +1,6 @@
 package io.webassist.client;
 
+import io.webassist.link.TransportSecurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,6 +37,14 @@ public final class AssistClientMain implements Callable<Integer> {
   @Option(names = "--phone", description = "The user's phone number.")
   String phone;
 
+  @Option(names = "--server-fingerprint", paramLabel = "FP",
+      description = "SHA-256 fingerprint of the dispatch server's certificate (it prints it at start); "
+          + "the connection is TLS and trusts only that certificate. Required unless --insecure.")
+  String serverFingerprint;
+
+  @Option(names = "--insecure", description = "Plain TCP, no encryption, no server check: development only.")
+  boolean insecure;
+
   @Option(names = "--peer-bind", defaultValue = "0.0.0.0", description = "Address the peer listener binds (default ${DEFAULT-VALUE}).")
   String peerBind;
 
@@ -50,6 +59,16 @@ public final class AssistClientMain implements Callable<Integer> {
       System.err.println("client: --server must be host:port, not '" + server + "'");
       return 2;
     }
+    TransportSecurity security;
+    try {
+      security = TransportSecurity.choose(serverFingerprint, insecure);
+    } catch (IllegalArgumentException e) {
+      System.err.println("client: " + e.getMessage());
+      return 2;
+    }
+    if (!security.isTls()) {
+      System.err.println("client: " + TransportSecurity.INSECURE_WARNING);
+    }
     AssistRequest request;
     try {
       request = new AssistRequest(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)),
@@ -58,7 +77,7 @@ public final class AssistClientMain implements Callable<Integer> {
       System.err.println("client: " + e.getMessage());
       return 2;
     }
-    try (AssistClient client = new AssistClient(request, new TextClientView(System.out))) {
+    try (AssistClient client = new AssistClient(request, security, new TextClientView(System.out))) {
       try {
         client.start().get(15, TimeUnit.SECONDS);
       } catch (Exception e) {

@@ -16,9 +16,12 @@ import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.broker.BrokerSettings;
 import io.webassist.dispatch.broker.ExecutorScheduler;
 import io.webassist.dispatch.broker.SupportBroker;
+import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.config.ServerConfig;
 import io.webassist.dispatch.http.HttpHandler;
 import io.webassist.dispatch.http.HttpInitializer;
+import io.webassist.dispatch.limits.LimitGuards;
+import io.webassist.dispatch.limits.Ticker;
 import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.dispatch.net.AgentAuthenticator;
 import io.webassist.dispatch.net.Connection;
@@ -62,12 +65,13 @@ public final class DispatchServer implements AutoCloseable {
   private final SupportBroker broker;
   private final RelayHub relay;
   private final AgentAuthenticator authenticator;
+  private final LimitGuards limits;
   private volatile int tcpPort;
   private volatile int httpPort;
   private Channel tcpChannel;
   private Channel httpChannel;
 
-  private DispatchServer(ServerConfig config) {
+  private DispatchServer(ServerConfig config, Ticker limitsClock) {
     this.config = config;
     AgentRegistry agents = new AgentRegistry(config.agents());
     SessionRegistry sessions = new SessionRegistry(scheduler::now);
@@ -79,12 +83,21 @@ public final class DispatchServer implements AutoCloseable {
     broker.onSessionEnded(relay::sessionEnded);
     this.authenticator = new AgentAuthenticator(agents, config.limits().loginThreads(),
         config.limits().maxPendingLogins());
+    this.limits = LimitGuards.from(config, metrics, limitsClock);
     registerGauges(agents, sessions);
   }
 
   /** Binds both listeners (port 0 picks a free port) and returns once they accept connections. */
   public static DispatchServer start(ServerConfig config) throws IOException {
-    DispatchServer server = new DispatchServer(config);
+    return start(config, Ticker.SYSTEM);
+  }
+
+  /**
+   * As {@link #start(ServerConfig)}, with the clock the limiters (frame rate, failed logins) read;
+   * tests pass one they move by hand. Timeouts (hello, idle, slow consumer, offers) use real time.
+   */
+  public static DispatchServer start(ServerConfig config, Ticker limitsClock) throws IOException {
+    DispatchServer server = new DispatchServer(config, limitsClock);
     try {
       server.bind();
     } catch (IOException | RuntimeException e) {
@@ -95,12 +108,15 @@ public final class DispatchServer implements AutoCloseable {
   }
 
   private void bind() throws IOException {
-    ServerContext context = new ServerContext(config, broker, relay, authenticator, metrics, connections);
+    ServerContext context = new ServerContext(config, broker, relay, authenticator, metrics, connections, limits);
+    LimitsConfig l = config.limits();
     tcpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(NioServerSocketChannel.class)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+        // above the high mark a connection is not writable; WritabilityGuard closes it if that lasts
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark(l.writeBufferLowWaterMark(), l.writeBufferHighWaterMark()))
         .childHandler(new TcpInitializer(context)), config.tcpPort(), "tcp");
     tcpPort = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
     HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get());

@@ -5,6 +5,7 @@ import static io.webassist.dispatch.testing.TestHashes.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webassist.dispatch.config.AgentConfig;
+import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.config.QueueConfig;
 import io.webassist.dispatch.config.ServerConfig;
 import io.webassist.dispatch.testing.LineClient;
@@ -38,7 +39,10 @@ class DispatchServerLoadTest {
   void manyUsersAndAgentsAtOnceEachUserGetsExactlyOneSessionWithMatchingTokens() throws Exception {
     List<AgentConfig> agents = IntStream.range(0, AGENTS).mapToObj(i -> agent("a" + i, 2, "general")).toList();
     ServerConfig config = ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
-        .withAgents(agents).withQueue(new QueueConfig(USERS));
+        .withAgents(agents).withQueue(new QueueConfig(USERS))
+        // every user comes from 127.0.0.1, and the consoles below ping in a tight loop
+        .withLimits(LimitsConfig.defaults().toBuilder().maxPendingRequestsPerIp(USERS)
+            .framesPerSecond(100_000).frameBurst(100_000).build());
     Map<String, String> agentTokens = new ConcurrentHashMap<>();
     Map<String, String> userTokens = new ConcurrentHashMap<>();
     List<Frame> agentErrors = new CopyOnWriteArrayList<>();

@@ -82,13 +82,13 @@ class AgentAndUserProcessesTest {
   @Test
   void userAsksAgentSeesWhoAndWhereLinksDirectlyChatsAndLeadsThePage() {
     console = RunningProcess.startJar("console", jar("cli/target/webassist.jar"),
-        "console", "--server", tcp, "--agent", "bob", "--password-stdin");
+        "console", "--server", tcp, "--insecure", "--agent", "bob", "--password-stdin");
     console.type("bob-demo");
     console.awaitLineContaining("Logged in as Bob (demo)");
 
     String cart = site + "/shop/cart.html";
     client = RunningProcess.startJar("client", jar("cli/target/webassist.jar"),
-        "client", "--server", tcp, "--page-url", cart, "--customer", "acme-42",
+        "client", "--server", tcp, "--insecure", "--page-url", cart, "--customer", "acme-42",
         "--name", "Ada Lovelace", "--phone", "+44 20 7946 0000", "--peer-bind", "127.0.0.1");
 
     // claims 72-76, 78-84, 95, 106: the request reaches the agent the customer id routes to, with
@@ -133,12 +133,12 @@ class AgentAndUserProcessesTest {
   @Test
   void customerIdRoutesTheRequestToItsGroupsAgent() {
     console = RunningProcess.startJar("console", jar("cli/target/webassist.jar"),
-        "console", "--server", tcp, "--agent", "alice", "--password-stdin");
+        "console", "--server", tcp, "--insecure", "--agent", "alice", "--password-stdin");
     console.type("alice-demo");
     console.awaitLineContaining("Logged in as Alice (demo)");
 
     client = RunningProcess.startJar("client", jar("cli/target/webassist.jar"),
-        "client", "--server", tcp, "--page-url", site + "/shop/premium.html", "--customer", "vip-7",
+        "client", "--server", tcp, "--insecure", "--page-url", site + "/shop/premium.html", "--customer", "vip-7",
         "--name", "Grace", "--peer-bind", "127.0.0.1");
 
     // claims 78, 79, 86, 87: the customer identifier picks the support party

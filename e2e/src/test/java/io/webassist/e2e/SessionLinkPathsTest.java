@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
+import io.webassist.link.TransportSecurity;
 import io.webassist.link.dispatch.DispatchConnection;
 import io.webassist.link.session.DispatchReporter;
 import io.webassist.link.session.PeerListener;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 class SessionLinkPathsTest {
 
-  private static final LinkOptions FAST = LinkOptions.builder()
+  private static final TransportSecurity SECURITY = TransportSecurity.insecure();
+  private static final LinkOptions FAST = LinkOptions.builder().security(SECURITY)
       .directTimeout(Duration.ofMillis(800)).dialTimeout(Duration.ofMillis(500)).build();
 
   private DemoServer server;
@@ -84,7 +86,7 @@ class SessionLinkPathsTest {
   private Pair connectPair(boolean reachable) {
     FrameInbox agentInbox = new FrameInbox();
     DispatchConnection agent = DispatchConnection.builder(runtime, "127.0.0.1", server.tcpPort(), Role.AGENT)
-        .onFrame(agentInbox).connect().join();
+        .security(SECURITY).onFrame(agentInbox).connect().join();
     agent.send(new AgentLogin("bob", "bob-demo"));
     agentInbox.await(AgentReady.class);
     agent.send(new AgentStatus(Availability.AVAILABLE));
@@ -94,7 +96,7 @@ class SessionLinkPathsTest {
     Endpoint reported = reachable ? listener.endpoint() : new Endpoint("127.0.0.1", deadPort());
     FrameInbox userInbox = new FrameInbox();
     DispatchConnection user = DispatchConnection.builder(runtime, "127.0.0.1", server.tcpPort(), Role.USER)
-        .onFrame(userInbox).connect().join();
+        .security(SECURITY).onFrame(userInbox).connect().join();
     user.send(new SupportRequest("Ada", "+44 20 7946 0000", "acme-42", "http://127.0.0.1/shop/cart.html", reported));
 
     SupportOffer offer = agentInbox.await(SupportOffer.class);

@@ -1,12 +1,13 @@
 package io.webassist.link;
 
-import io.netty.handler.ssl.SslContext;
 import io.webassist.protocol.codec.NdjsonCodec;
 import java.time.Duration;
 
 /**
- * Limits and timings of the link library. The defaults suit a desktop app on the Internet; tests
- * shorten them. Immutable; change with {@link #toBuilder()}.
+ * Limits, timings and transport security of the link library. The defaults suit a desktop app on
+ * the Internet; tests shorten them. There is no default {@link TransportSecurity}: a program
+ * chooses TLS pinned to its server or, explicitly, plain TCP, or every connection fails with
+ * {@link LinkException#NO_SECURITY}. Immutable; change with {@link #toBuilder()}.
  */
 public final class LinkOptions {
   public static final LinkOptions DEFAULTS = builder().build();
@@ -22,7 +23,7 @@ public final class LinkOptions {
   private final Duration idleTimeout;
   private final int resendBufferSize;
   private final int outboundHardLimitBytes;
-  private final SslContext tls;
+  private final TransportSecurity security;
 
   private LinkOptions(Builder b) {
     this.maxLineLength = b.maxLineLength;
@@ -36,11 +37,16 @@ public final class LinkOptions {
     this.idleTimeout = b.idleTimeout;
     this.resendBufferSize = b.resendBufferSize;
     this.outboundHardLimitBytes = b.outboundHardLimitBytes;
-    this.tls = b.tls;
+    this.security = b.security;
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The {@link #DEFAULTS} with {@code security}: what a program normally uses. */
+  public static LinkOptions of(TransportSecurity security) {
+    return DEFAULTS.toBuilder().security(security).build();
   }
 
   public Builder toBuilder() {
@@ -56,7 +62,7 @@ public final class LinkOptions {
     b.idleTimeout = idleTimeout;
     b.resendBufferSize = resendBufferSize;
     b.outboundHardLimitBytes = outboundHardLimitBytes;
-    b.tls = tls;
+    b.security = security;
     return b;
   }
 
@@ -115,13 +121,22 @@ public final class LinkOptions {
     return outboundHardLimitBytes;
   }
 
+  /** TLS pinned to the dispatch server, or plain TCP; null if the program has not chosen yet. */
+  public TransportSecurity security() {
+    return security;
+  }
+
   /**
-   * TLS seam for issue 6: when set, every pipeline gets an {@code SslHandler} from this context as
-   * its first stage. Certificate creation and pinning are not part of this release; {@code null}
-   * (the default) means plain TCP.
+   * The chosen security.
+   *
+   * @throws LinkException with {@link LinkException#NO_SECURITY} if none was chosen
    */
-  public SslContext tls() {
-    return tls;
+  public TransportSecurity requireSecurity() {
+    if (security == null) {
+      throw new LinkException(LinkException.NO_SECURITY, "no transport security chosen: use "
+          + "TransportSecurity.pinned(serverFingerprint) (--server-fingerprint) or TransportSecurity.insecure() (--insecure)");
+    }
+    return security;
   }
 
   /** Builder for {@link LinkOptions}. */
@@ -137,7 +152,7 @@ public final class LinkOptions {
     private Duration idleTimeout = Duration.ofSeconds(35);
     private int resendBufferSize = 2048;
     private int outboundHardLimitBytes = 4 * 1024 * 1024;
-    private SslContext tls;
+    private TransportSecurity security;
 
     private Builder() {}
 
@@ -196,8 +211,9 @@ public final class LinkOptions {
       return this;
     }
 
-    public Builder tls(SslContext context) {
-      this.tls = context;
+    /** TLS pinned to the dispatch server, or explicitly plain TCP; see {@link TransportSecurity}. */
+    public Builder security(TransportSecurity value) {
+      this.security = value;
       return this;
     }
 

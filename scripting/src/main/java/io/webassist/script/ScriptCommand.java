@@ -12,6 +12,7 @@ import io.webassist.script.scenario.HostPort;
 import io.webassist.script.scenario.Scenario;
 import io.webassist.script.scenario.ScenarioParser;
 import io.webassist.script.scenario.ScenarioSyntaxException;
+import io.webassist.script.transport.LineSecurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,14 @@ public final class ScriptCommand implements Callable<Integer> {
   @Option(names = "--server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7400",
       description = "Dispatch server that 'connect' goes to (default: ${DEFAULT-VALUE}).")
   String server;
+
+  @Option(names = "--server-fingerprint", paramLabel = "FP",
+      description = "SHA-256 fingerprint of the dispatch server's certificate (it prints it at start): every "
+          + "connection is TLS, and 'connect' trusts only that certificate. Required unless --insecure.")
+  String serverFingerprint;
+
+  @Option(names = "--insecure", description = "Plain TCP for every connection (a server started with --insecure).")
+  boolean insecure;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit-XML report to FILE.")
   Path junit;
@@ -106,16 +115,46 @@ public final class ScriptCommand implements Callable<Integer> {
       return UNUSABLE;
     }
     Duration timeout = Duration.ofMillis(timeoutMs);
+    LineSecurity security = security(err);
+    if (security == null && (!checkOnly || serverFingerprint != null)) {
+      return UNUSABLE;
+    }
     if (interactive) {
       BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-      return new InteractiveConsole(serverAddress, timeout, maxLineLength, out).run(in);
+      return new InteractiveConsole(serverAddress, timeout, maxLineLength, security, out).run(in);
     }
     if (files.isEmpty()) {
       err.println("no scenario files given (or use --interactive)");
       return UNUSABLE;
     }
-    RunOptions options = new RunOptions(serverAddress, timeout, maxLineLength, variables);
+    RunOptions options = new RunOptions(serverAddress, timeout, maxLineLength, variables,
+        security != null ? security : LineSecurity.insecure()); // --check connects nothing
     return runFiles(options, out, err);
+  }
+
+  /** TLS pinned to {@code --server-fingerprint}, or plain with {@code --insecure} (warned about); null, with the reason on {@code err}, if neither or both. */
+  private LineSecurity security(PrintWriter err) {
+    if (insecure && serverFingerprint != null) {
+      err.println("give either --server-fingerprint or --insecure, not both");
+      return null;
+    }
+    if (insecure) {
+      err.println("WARNING: --insecure: plain TCP, nothing is encrypted and the dispatch server is not authenticated");
+      return LineSecurity.insecure();
+    }
+    if (serverFingerprint == null) {
+      if (!checkOnly) {
+        err.println("--server-fingerprint FP is required (the SHA-256 fingerprint the dispatch server prints at start),"
+            + " or --insecure for a plain-TCP server");
+      }
+      return null;
+    }
+    try {
+      return LineSecurity.pinned(serverFingerprint);
+    } catch (IllegalArgumentException e) {
+      err.println("--server-fingerprint: " + e.getMessage());
+      return null;
+    }
   }
 
   private int runFiles(RunOptions options, PrintWriter out, PrintWriter err) throws IOException {

@@ -2,6 +2,7 @@ package io.webassist.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webassist.security.tls.TlsIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +24,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import picocli.CommandLine;
 
+/** The command line, against a TLS server pinned with --server-fingerprint (the default way), and --insecure. */
 class ScriptCommandTest {
 
   private static final String PASSING = """
@@ -47,7 +51,7 @@ class ScriptCommandTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = TestLineServer.start(new ToyDispatch());
+    server = TestLineServer.startTls(new ToyDispatch());
   }
 
   @AfterEach
@@ -179,14 +183,63 @@ class ScriptCommandTest {
         .withInput(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
     CommandLine line = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
 
-    int code = line.execute("--interactive", "--server", server.address());
+    int code = line.execute("--interactive", "--server", server.address(), "--server-fingerprint", server.fingerprint());
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("alice connected to " + server.address()).contains("bye");
     assertThat(server.received()).containsExactly("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}");
   }
 
+  @Test
+  void withoutAFingerprintOrInsecureNothingRunsAndTheReasonIsGiven() throws IOException {
+    int code = executeAsGiven("--server", server.address(), write("greet.scn", PASSING));
+
+    assertThat(code).isEqualTo(ScriptCommand.UNUSABLE);
+    assertThat(err.toString()).contains("--server-fingerprint FP is required").contains("--insecure");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void aServerWithAnotherCertificateIsNotTrustedAndNothingIsSent() throws IOException {
+    String someoneElse = TlsIdentity.selfSigned("localhost").fingerprint();
+
+    int code = executeAsGiven("--server", server.address(), "--server-fingerprint", someoneElse,
+        write("greet.scn", PASSING));
+
+    assertThat(code).isEqualTo(ScriptCommand.UNUSABLE);
+    assertThat(out.toString()).contains("server not trusted: TLS handshake with " + server.address() + " failed")
+        .contains("is --server-fingerprint what the server printed at start?");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void insecureRunsOverPlainTcpAndWarnsEveryTime() throws IOException {
+    try (TestLineServer plain = TestLineServer.start(new ToyDispatch())) {
+      int code = executeAsGiven("--server", plain.address(), "--insecure", write("greet.scn", PASSING));
+
+      assertThat(code).as(out.toString()).isZero();
+      assertThat(err.toString()).contains("WARNING: --insecure: plain TCP");
+      assertThat(plain.received()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aFingerprintAndInsecureTogetherAreRefused() throws IOException {
+    assertThat(executeAsGiven("--server", server.address(), "--insecure", "--server-fingerprint",
+        server.fingerprint(), write("greet.scn", PASSING))).isEqualTo(ScriptCommand.UNUSABLE);
+    assertThat(err.toString()).contains("either --server-fingerprint or --insecure");
+  }
+
+  /** Runs the command pinned to the test server, as a tester would with the fingerprint the server printed. */
   private int execute(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (!all.contains("--check")) {
+      all.addAll(0, List.of("--server-fingerprint", server.fingerprint()));
+    }
+    return executeAsGiven(all.toArray(new String[0]));
+  }
+
+  private int executeAsGiven(String... args) {
     CommandLine line = ScriptCommand.commandLine()
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true));

@@ -1,20 +1,27 @@
 package io.webassist.script;
 
+import io.webassist.security.tls.TlsIdentity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
- * A tiny NDJSON line server for tests, on plain sockets (deliberately not the tool's own Netty
- * transport): loopback, port 0, a thread per connection, and a {@link Handler} that decides what
+ * A tiny NDJSON line server for tests, on blocking JDK sockets (deliberately not the tool's own
+ * Netty transport), plain or TLS ({@link #startTls}, with a self-signed identity like the dispatch
+ * server's): loopback, port 0, a thread per connection, and a {@link Handler} that decides what
  * each received line gets back.
  */
 public final class TestLineServer implements AutoCloseable {
@@ -46,12 +53,16 @@ public final class TestLineServer implements AutoCloseable {
   }
 
   private final ServerSocket server;
+  private final TlsIdentity identity;
   private final Handler handler;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final List<String> received = new CopyOnWriteArrayList<>();
 
-  private TestLineServer(Handler handler) throws IOException {
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  private TestLineServer(Handler handler, TlsIdentity identity) throws IOException {
+    this.identity = identity;
+    this.server = identity == null
+        ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+        : tlsContext(identity).getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.handler = handler;
     Thread acceptor = new Thread(this::acceptLoop, "test-line-server");
     acceptor.setDaemon(true);
@@ -59,7 +70,33 @@ public final class TestLineServer implements AutoCloseable {
   }
 
   public static TestLineServer start(Handler handler) throws IOException {
-    return new TestLineServer(handler);
+    return new TestLineServer(handler, null);
+  }
+
+  /** A TLS server presenting a fresh self-signed certificate; see {@link #fingerprint()}. */
+  public static TestLineServer startTls(Handler handler) throws IOException {
+    return new TestLineServer(handler, TlsIdentity.selfSigned("localhost"));
+  }
+
+  /** The fingerprint a client pins ({@code --server-fingerprint}); null for a plain server. */
+  public String fingerprint() {
+    return identity == null ? null : identity.fingerprint();
+  }
+
+  private static SSLContext tlsContext(TlsIdentity identity) throws IOException {
+    try {
+      char[] password = "test".toCharArray();
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("server", identity.privateKey(), password, identity.chain().toArray(new X509Certificate[0]));
+      KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      managers.init(keys, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(managers.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException(e);
+    }
   }
 
   /** A server that sends every line straight back. */

@@ -5,6 +5,7 @@ import io.webassist.cobrowse.PageState;
 import io.webassist.cobrowse.Side;
 import io.webassist.cobrowse.UrlPolicy;
 import io.webassist.link.LinkRuntime;
+import io.webassist.link.TransportSecurity;
 import io.webassist.link.cobrowse.CobrowseBinding;
 import io.webassist.link.dispatch.Backoff;
 import io.webassist.link.dispatch.ConnectionState;
@@ -38,6 +39,8 @@ import java.util.function.Consumer;
  * The agent's side (claims 73–76, 88–110): logs in, receives offers, accepts them, opens the user's
  * page, dials the user's IP (relay when that fails) and binds the shared co-browse model to each
  * session's link. UI-free: it reports to a {@link DeskView}. State is touched on the link thread only.
+ * With TLS the dispatch connection and the relay are pinned to the server's fingerprint and each
+ * direct dial to the fingerprint of the user's listener that {@code session.start} carries.
  */
 public final class AgentDesk implements AutoCloseable {
 
@@ -46,8 +49,9 @@ public final class AgentDesk implements AutoCloseable {
   private final String agentId;
   private final String secret;
   private final DeskView view;
+  private final TransportSecurity security;
   private final LinkRuntime runtime = LinkRuntime.create();
-  private final SessionLinks links = new SessionLinks(runtime);
+  private final SessionLinks links;
   private final CompletableFuture<AgentReady> ready = new CompletableFuture<>();
   // link thread only
   private final Map<String, SupportOffer> offers = new LinkedHashMap<>();
@@ -55,18 +59,21 @@ public final class AgentDesk implements AutoCloseable {
   private final Map<String, SessionLink> sessionLinks = new LinkedHashMap<>();
   private DispatchConnection dispatch;
 
-  public AgentDesk(String host, int port, String agentId, String secret, DeskView view) {
+  public AgentDesk(String host, int port, String agentId, String secret, TransportSecurity security, DeskView view) {
     this.host = host;
     this.port = port;
     this.agentId = agentId;
     this.secret = secret;
+    this.security = security;
     this.view = view;
+    this.links = new SessionLinks(runtime, security);
   }
 
   /** Connects and logs in; completes with {@code agent.ready}, or fails on a refused login. */
   public CompletableFuture<AgentReady> start() {
     view.status("Connecting to " + host + ":" + port + " …");
     DispatchConnection.builder(runtime, host, port, Role.AGENT)
+        .security(security)
         .client("webassist-console")
         .onFrame(this::onDispatchFrame)
         .onState(this::onConnectionState)

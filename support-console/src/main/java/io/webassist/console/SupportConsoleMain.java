@@ -1,5 +1,6 @@
 package io.webassist.console;
 
+import io.webassist.link.TransportSecurity;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -24,6 +25,14 @@ public final class SupportConsoleMain implements Callable<Integer> {
   @Option(names = "--server", defaultValue = "127.0.0.1:7400", description = "Dispatch server host:port (default ${DEFAULT-VALUE}).")
   String server;
 
+  @Option(names = "--server-fingerprint", paramLabel = "FP",
+      description = "SHA-256 fingerprint of the dispatch server's certificate (it prints it at start); "
+          + "the connection and the relay are TLS and trust only that certificate. Required unless --insecure.")
+  String serverFingerprint;
+
+  @Option(names = "--insecure", description = "Plain TCP, no encryption, no server check: development only.")
+  boolean insecure;
+
   @Option(names = "--agent", required = true, description = "Your agent id.")
   String agentId;
 
@@ -41,6 +50,16 @@ public final class SupportConsoleMain implements Callable<Integer> {
       System.err.println("console: --server must be host:port, not '" + server + "'");
       return 2;
     }
+    TransportSecurity security;
+    try {
+      security = TransportSecurity.choose(serverFingerprint, insecure);
+    } catch (IllegalArgumentException e) {
+      System.err.println("console: " + e.getMessage());
+      return 2;
+    }
+    if (!security.isTls()) {
+      System.err.println("console: " + TransportSecurity.INSECURE_WARNING);
+    }
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String password = readPassword(in);
     if (password == null) {
@@ -48,7 +67,7 @@ public final class SupportConsoleMain implements Callable<Integer> {
       return 2;
     }
     try (AgentDesk desk = new AgentDesk(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)),
-        agentId, password, new TextDeskView(System.out, Clock.systemUTC()))) {
+        agentId, password, security, new TextDeskView(System.out, Clock.systemUTC()))) {
       try {
         desk.start().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {

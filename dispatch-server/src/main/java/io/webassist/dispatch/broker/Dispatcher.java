@@ -3,6 +3,7 @@ package io.webassist.dispatch.broker;
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.clients.ClientLink;
+import io.webassist.dispatch.limits.KeyedCounter;
 import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.dispatch.sessions.Session;
 import io.webassist.dispatch.sessions.SessionRegistry;
@@ -42,6 +43,8 @@ final class Dispatcher {
   private final Map<String, GroupLane> lanes = new ConcurrentHashMap<>();
   private final Map<String, HelpRequest> requests = new ConcurrentHashMap<>();
   private final List<Consumer<Session>> endListeners = new CopyOnWriteArrayList<>();
+  /** Requests waiting in a queue (queued or offered) per user IP address, for maxPendingRequestsPerIp. */
+  private final KeyedCounter pendingByIp = new KeyedCounter();
   private volatile boolean stopping;
 
   Dispatcher(AgentRegistry agents, SessionRegistry sessions, Scheduler scheduler, Metrics metrics,
@@ -67,6 +70,36 @@ final class Dispatcher {
 
   long now() {
     return scheduler.now();
+  }
+
+  /** Counts a new request from {@code ip} as pending unless that address is at the limit already. */
+  boolean tryAddPending(String ip) {
+    return pendingByIp.tryAcquire(ip, settings.maxPendingRequestsPerIp());
+  }
+
+  /** Takes back a {@link #tryAddPending} whose request never made it into a queue. */
+  void dropPending(String ip) {
+    pendingByIp.release(ip);
+  }
+
+  /** Lane locked. The request is in a queue now (admitted before, so never refused here). */
+  void enterPending(HelpRequest request) {
+    if (!request.pending()) {
+      request.pending(true);
+      pendingByIp.acquire(request.client().ip());
+    }
+  }
+
+  /** Lane locked. The request left its queue: accepted into a session, or finished. */
+  void leavePending(HelpRequest request) {
+    if (request.pending()) {
+      request.pending(false);
+      pendingByIp.release(request.client().ip());
+    }
+  }
+
+  int pendingFrom(String ip) {
+    return pendingByIp.count(ip);
   }
 
   void onSessionEnded(Consumer<Session> listener) {
@@ -170,6 +203,7 @@ final class Dispatcher {
     offer.cancelExpiry();
     request.clearOffer();
     lane.queue().remove(request);
+    leavePending(request);
     Session session = sessions.open(request.id(), request.group(), offer.agent(), offer.agentLink(), request.client());
     request.assigned(session);
     lane.sessions().add(session);
@@ -212,6 +246,7 @@ final class Dispatcher {
       withdraw(request.offer(), "user_left", true);
     }
     lane.queue().remove(request);
+    leavePending(request);
     request.closed();
     requests.remove(request.id());
     request.client().requestIds().remove(request.id());
@@ -242,6 +277,7 @@ final class Dispatcher {
           HelpRequest request = requests.get(session.requestId());
           if (request != null) {
             request.requeued();
+            enterPending(request);
             fromSessions.add(request);
           }
         }

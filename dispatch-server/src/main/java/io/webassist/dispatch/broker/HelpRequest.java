@@ -29,6 +29,7 @@ final class HelpRequest {
   private State state = State.WAITING;
   private Offer offer;
   private Session session;
+  private boolean pending;
   private final Map<String, Long> passedUntil = new HashMap<>();
 
   HelpRequest(String id, String group, UserInfo user, String pageUrl, Endpoint peer, String peerFingerprint,
@@ -85,6 +86,15 @@ final class HelpRequest {
 
   Session session() {
     return session;
+  }
+
+  /** Whether it counts against its address's {@code maxPendingRequestsPerIp} (waiting in a queue). */
+  boolean pending() {
+    return pending;
+  }
+
+  void pending(boolean value) {
+    pending = value;
   }
 
   void offered(Offer value) {

@@ -5,6 +5,9 @@ import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.config.LoginPolicy;
+import io.webassist.dispatch.limits.Limit;
+import io.webassist.dispatch.limits.LimitEvents;
+import io.webassist.dispatch.limits.Ticker;
 import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.dispatch.routing.RoutingRules;
 import io.webassist.dispatch.sessions.Session;
@@ -51,6 +54,7 @@ public final class SupportBroker {
   private final Metrics metrics;
   private final BrokerSettings settings;
   private final Dispatcher dispatcher;
+  private final LimitEvents limits;
 
   public SupportBroker(AgentRegistry agents, RoutingRules routing, SessionRegistry sessions, Scheduler scheduler,
       Metrics metrics, BrokerSettings settings) {
@@ -60,6 +64,7 @@ public final class SupportBroker {
     this.metrics = metrics;
     this.settings = settings;
     this.dispatcher = new Dispatcher(agents, sessions, scheduler, metrics, settings);
+    this.limits = new LimitEvents(metrics, Ticker.SYSTEM, settings.logPersonalData());
   }
 
   public AgentRegistry agents() {
@@ -86,6 +91,8 @@ public final class SupportBroker {
   public void submit(UserClient user, SupportRequest frame) {
     ClientLink link = user.link();
     if (user.requestIds().size() >= settings.maxRequestsPerConnection()) {
+      limits.hit(Limit.REQUESTS_PER_CONNECTION, link.connectionId(),
+          "maxRequestsPerConnection=" + settings.maxRequestsPerConnection(), user.ip());
       link.send(new ErrorFrame(ErrorCode.TOO_MANY_REQUESTS,
           "this connection already has " + user.requestIds().size() + " open request(s)"));
       return;
@@ -98,17 +105,26 @@ public final class SupportBroker {
       link.send(new SupportUnavailable(null, "no_agents"));
       return;
     }
+    if (!dispatcher.tryAddPending(user.ip())) {
+      limits.hit(Limit.PENDING_REQUESTS_PER_IP, link.connectionId(),
+          "maxPendingRequestsPerIp=" + settings.maxPendingRequestsPerIp(), user.ip());
+      link.send(new ErrorFrame(ErrorCode.TOO_MANY_REQUESTS,
+          "too many requests from your address are waiting already; try again later"));
+      return;
+    }
     UserInfo info = new UserInfo(frame.name(), frame.phone(), user.ip(), frame.customerId());
     HelpRequest request = new HelpRequest(Tokens.newRequestId(), group, info, frame.pageUrl(), frame.peer(),
         frame.peerFingerprint(), dispatcher.now(), user);
     GroupLane lane = dispatcher.lane(group);
     lane.run(() -> {
       if (!lane.queue().addLast(request)) {
+        dispatcher.dropPending(user.ip());
         metrics.count("requests_queue_full");
-        LOG.info("request refused reason=queue_full group={}", group);
+        limits.hit(Limit.QUEUE_FULL, link.connectionId(), "group=" + group, user.ip());
         link.send(new SupportUnavailable(null, "queue_full"));
         return;
       }
+      request.pending(true); // counted by tryAddPending above
       dispatcher.requests().put(request.id(), request);
       user.requestIds().add(request.id());
       int position = lane.queue().positionOf(request);
@@ -121,6 +137,11 @@ public final class SupportBroker {
       }
       dispatcher.dispatch(lane);
     });
+  }
+
+  /** Requests from {@code ip} waiting in a queue now (queued or offered), for tests and metrics. */
+  public int pendingFrom(String ip) {
+    return dispatcher.pendingFrom(ip);
   }
 
   /** The user withdraws a request; a running session for it ends with reason {@code cancelled}. */

@@ -201,13 +201,31 @@ public final class ConfigLoader {
     if (section == null) {
       return d;
     }
+    int lowWaterMark = (int) section.number("writeBufferLowWaterMark", d.writeBufferLowWaterMark(), 1024, 64 * 1024 * 1024);
+    int highWaterMark = (int) section.number("writeBufferHighWaterMark", d.writeBufferHighWaterMark(), 1024, 64 * 1024 * 1024);
+    if (lowWaterMark > highWaterMark) {
+      throw section.error("writeBufferLowWaterMark", "must not be above writeBufferHighWaterMark ("
+          + lowWaterMark + " > " + highWaterMark + ")");
+    }
     LimitsConfig limits = new LimitsConfig(
         (int) section.number("maxLineLength", d.maxLineLength(), 1024, 16 * 1024 * 1024),
         section.number("helloTimeoutMs", d.helloTimeoutMs(), 100, 600_000),
         section.number("idleTimeoutMs", d.idleTimeoutMs(), 1_000, 86_400_000),
         (int) section.number("maxRequestsPerConnection", d.maxRequestsPerConnection(), 1, 100),
         (int) section.number("maxPendingLogins", d.maxPendingLogins(), 1, 10_000),
-        (int) section.number("loginThreads", d.loginThreads(), 1, 64));
+        (int) section.number("loginThreads", d.loginThreads(), 1, 64),
+        (int) section.number("framesPerSecond", d.framesPerSecond(), 1, 1_000_000),
+        (int) section.number("frameBurst", d.frameBurst(), 1, 1_000_000),
+        (int) section.number("maxRefusedFrames", d.maxRefusedFrames(), 1, 1_000_000),
+        (int) section.number("maxConnectionsPerIp", d.maxConnectionsPerIp(), 1, 1_000_000),
+        (int) section.number("maxConnections", d.maxConnections(), 1, 10_000_000),
+        (int) section.number("maxPendingRequestsPerIp", d.maxPendingRequestsPerIp(), 1, 1_000_000),
+        (int) section.number("loginFailuresPerAgent", d.loginFailuresPerAgent(), 1, 1_000_000),
+        (int) section.number("loginFailuresPerIp", d.loginFailuresPerIp(), 1, 1_000_000),
+        section.number("loginFailureWindowMs", d.loginFailureWindowMs(), 1_000, 86_400_000),
+        section.number("loginBackoffMs", d.loginBackoffMs(), 1_000, 86_400_000),
+        lowWaterMark, highWaterMark,
+        section.number("slowConsumerTimeoutMs", d.slowConsumerTimeoutMs(), 100, 3_600_000));
     section.finish();
     return limits;
   }

@@ -5,6 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.broker.SupportBroker;
+import io.webassist.dispatch.limits.Limit;
+import io.webassist.dispatch.limits.LimitGuards;
+import io.webassist.dispatch.limits.LoginThrottle;
 import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.protocol.frame.AgentLogin;
 import io.webassist.protocol.frame.AgentStatus;
@@ -14,15 +17,18 @@ import io.webassist.protocol.frame.OfferAccept;
 import io.webassist.protocol.frame.OfferDecline;
 import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionLinkReport;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Frames from a connection that said {@code hello{role:"agent"}}. {@code agent.login} is checked on
- * the {@link AgentAuthenticator}'s threads, never on the event loop, and the result comes back to
- * the event loop; every other frame needs a completed login.
+ * Frames from a connection that said {@code hello{role:"agent"}}. {@code agent.login} first passes
+ * the failed-login throttle (an agent id or address with too many recent failures gets
+ * {@code rate_limited} without a password check), then is checked on the
+ * {@link AgentAuthenticator}'s threads, never on the event loop, and the result comes back to the
+ * event loop; every other frame needs a completed login.
  */
 @Sharable
 final class AgentHandler extends ChannelInboundHandlerAdapter {
@@ -32,11 +38,13 @@ final class AgentHandler extends ChannelInboundHandlerAdapter {
   private final SupportBroker broker;
   private final AgentAuthenticator authenticator;
   private final Metrics metrics;
+  private final LimitGuards limits;
 
-  AgentHandler(SupportBroker broker, AgentAuthenticator authenticator, Metrics metrics) {
+  AgentHandler(SupportBroker broker, AgentAuthenticator authenticator, Metrics metrics, LimitGuards limits) {
     this.broker = broker;
     this.authenticator = authenticator;
     this.metrics = metrics;
+    this.limits = limits;
   }
 
   @Override
@@ -69,12 +77,24 @@ final class AgentHandler extends ChannelInboundHandlerAdapter {
       connection.send(new ErrorFrame(ErrorCode.WRONG_STATE, "this connection is already logged in or logging in"));
       return;
     }
+    LoginThrottle.Block block = limits.logins().check(login.agentId(), connection.remoteIp());
+    if (block != null) {
+      // refused before the password check: a guesser costs no PBKDF2 work
+      limits.events().hit(Limit.LOGIN_BLOCKED, connection.connectionId(),
+          "by=" + block.kind().name().toLowerCase(Locale.ROOT) + " retryAfterMs=" + block.retryAfterMs(),
+          connection.remoteIp());
+      connection.send(new ErrorFrame(ErrorCode.RATE_LIMITED,
+          "too many failed logins; try again in " + seconds(block.retryAfterMs()) + " s"));
+      return;
+    }
     connection.loginPending(true);
     try {
       authenticator.authenticate(login.agentId(), login.secret())
           .whenComplete((agent, failure) -> ctx.executor().execute(() -> finishLogin(connection, login, agent)));
     } catch (RejectedExecutionException e) {
       connection.loginPending(false);
+      limits.events().hit(Limit.LOGINS_PENDING, connection.connectionId(),
+          "maxPendingLogins=" + limits.config().maxPendingLogins(), connection.remoteIp());
       connection.send(new ErrorFrame(ErrorCode.RATE_LIMITED, "too many logins in progress; try again shortly"));
     }
   }
@@ -86,18 +106,40 @@ final class AgentHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (checked == null || checked.isEmpty()) {
-      metrics.count("agent_logins_failed");
-      LOG.info("agent login failed agentId={} connection={}", login.agentId(), connection.connectionId());
-      connection.send(new ErrorFrame(ErrorCode.AUTH_FAILED, "unknown agent or wrong secret"));
+      loginFailed(connection, login);
       return;
     }
     Agent agent = checked.get();
+    limits.logins().succeeded(agent.id());
     if (broker.login(agent, connection) == SupportBroker.LoginResult.OK) {
       connection.agent(agent);
     } else {
       connection.send(new ErrorFrame(ErrorCode.ALREADY_LOGGED_IN,
           "agent " + agent.id() + " is logged in on another connection"));
     }
+  }
+
+  private void loginFailed(Connection connection, AgentLogin login) {
+    metrics.count("agent_logins_failed");
+    // an id nobody has is not logged: it may be a mistyped password, or a name, or a forged log line
+    String loggedId = broker.agents().find(login.agentId()).isPresent() ? login.agentId() : "<unknown>";
+    LOG.info("agent login failed agentId={} connection={}", loggedId, connection.connectionId());
+    LoginThrottle.Lockouts lockouts = limits.logins().failed(login.agentId(), connection.remoteIp());
+    if (lockouts.agent()) {
+      limits.events().hit(Limit.LOGIN_LOCKOUT_AGENT, connection.connectionId(), "agentId=" + loggedId
+          + " failures=" + limits.config().loginFailuresPerAgent() + " backoffMs=" + limits.config().loginBackoffMs(),
+          connection.remoteIp());
+    }
+    if (lockouts.ip()) {
+      limits.events().hit(Limit.LOGIN_LOCKOUT_IP, connection.connectionId(), "failures="
+          + limits.config().loginFailuresPerIp() + " backoffMs=" + limits.config().loginBackoffMs(),
+          connection.remoteIp());
+    }
+    connection.send(new ErrorFrame(ErrorCode.AUTH_FAILED, "unknown agent or wrong secret"));
+  }
+
+  private static long seconds(long ms) {
+    return Math.max(1, (ms + 999) / 1000);
   }
 
   @Override

@@ -153,7 +153,7 @@ public final class Connection implements ClientLink {
     relaySessionId = value;
   }
 
-  private static String hostOf(SocketAddress address) {
+  static String hostOf(SocketAddress address) {
     if (address instanceof InetSocketAddress inet) {
       return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
     }

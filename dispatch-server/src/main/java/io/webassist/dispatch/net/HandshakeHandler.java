@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.webassist.dispatch.clients.UserClient;
+import io.webassist.dispatch.limits.Limit;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.FrameTypes;
@@ -37,7 +38,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   HandshakeHandler(ServerContext context) {
     this.context = context;
     this.userHandler = new UserHandler(context.broker());
-    this.agentHandler = new AgentHandler(context.broker(), context.authenticator(), context.metrics());
+    this.agentHandler = new AgentHandler(context.broker(), context.authenticator(), context.metrics(),
+        context.limits());
     this.relayHandler = new RelayHandler(context.relay());
   }
 
@@ -49,7 +51,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     context.metrics().count("connections_total");
     long helloTimeoutMs = context.config().limits().helloTimeoutMs();
     connection.helloTimeout(ctx.executor().schedule(() -> {
-      LOG.info("hello timeout connection={}", connection.connectionId());
+      context.limits().events().hit(Limit.HELLO_TIMEOUT, connection.connectionId(),
+          "helloTimeoutMs=" + helloTimeoutMs, connection.remoteIp());
       connection.close(new ErrorFrame(ErrorCode.HELLO_TIMEOUT, "no hello within " + helloTimeoutMs + " ms"));
     }, helloTimeoutMs, TimeUnit.MILLISECONDS));
     ctx.fireChannelActive();
@@ -113,7 +116,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent) {
       Connection connection = Connection.of(ctx.channel());
-      LOG.info("idle timeout connection={}", connection.connectionId());
+      context.limits().events().hit(Limit.IDLE_TIMEOUT, connection.connectionId(),
+          "idleTimeoutMs=" + context.config().limits().idleTimeoutMs(), connection.remoteIp());
       connection.close(new ErrorFrame(ErrorCode.IDLE_TIMEOUT,
           "nothing received for " + context.config().limits().idleTimeoutMs() + " ms; send ping to stay connected"));
       return;

@@ -77,6 +77,10 @@ final class RelayChannel implements RelayMember {
     if (forwarder == null) {
       forwarder = new RawLineForwarder();
       pipeline.replace(NdjsonCodec.FRAME_DECODER, FORWARDER, forwarder);
+      InboundLimiter limiter = pipeline.get(InboundLimiter.class);
+      if (limiter != null) {
+        limiter.forwarding();
+      }
     }
     return forwarder;
   }

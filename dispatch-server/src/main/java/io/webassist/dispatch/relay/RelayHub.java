@@ -67,7 +67,9 @@ public final class RelayHub {
     if (session == null) {
       JoinResult result = refused == null ? JoinResult.SESSION_ENDED : refused;
       metrics.count("relay_joins_refused");
-      LOG.info("relay join refused sessionId={} reason={}", sessionId, result);
+      // a session id nobody has is the client's text: not written to the log
+      LOG.info("relay join refused sessionId={} reason={}",
+          sessions.find(sessionId).isPresent() || sessions.recentlyEnded(sessionId) ? sessionId : "<unknown>", result);
       return result;
     }
     while (true) {

@@ -78,7 +78,9 @@ class ConfigLoaderTest {
     assertThat(config.agentLogin()).isEqualTo(LoginPolicy.REFUSE);
     assertThat(config.availableOnLogin()).isTrue();
     assertThat(config.queue()).isEqualTo(new QueueConfig(50));
-    assertThat(config.limits()).isEqualTo(new LimitsConfig(32768, 5000, 90000, 2, 10, 1));
+    assertThat(config.limits()).isEqualTo(LimitsConfig.defaults().toBuilder().maxLineLength(32768)
+        .helloTimeoutMs(5000).idleTimeoutMs(90000).maxRequestsPerConnection(2).maxPendingLogins(10).loginThreads(1)
+        .build());
     assertThat(config.cobrowse().allowedHosts()).containsExactly("shop.example", "help.example");
     assertThat(config.logging().personalData()).isTrue();
   }
@@ -164,5 +166,56 @@ class ConfigLoaderTest {
     assertThat(config.agents()).extracting(AgentConfig::maxSessions).containsExactly(AgentConfig.DEFAULT_MAX_SESSIONS);
     assertThat(config.offerTimeoutMs()).isEqualTo(500);
     assertThat(config.routing().defaultGroup()).isEqualTo("general");
+  }
+
+  @Test
+  void everyLimitIsReadFromTheLimitsSection() throws Exception {
+    ServerConfig config = ConfigLoader.load(write("""
+        {'limits': {
+          'framesPerSecond': 30, 'frameBurst': 60, 'maxRefusedFrames': 90,
+          'maxConnectionsPerIp': 8, 'maxConnections': 500, 'maxPendingRequestsPerIp': 3,
+          'loginFailuresPerAgent': 4, 'loginFailuresPerIp': 12, 'loginFailureWindowMs': 60000, 'loginBackoffMs': 120000,
+          'writeBufferLowWaterMark': 16384, 'writeBufferHighWaterMark': 131072, 'slowConsumerTimeoutMs': 5000}}
+        """));
+
+    assertThat(config.limits()).isEqualTo(LimitsConfig.defaults().toBuilder()
+        .framesPerSecond(30).frameBurst(60).maxRefusedFrames(90)
+        .maxConnectionsPerIp(8).maxConnections(500).maxPendingRequestsPerIp(3)
+        .loginFailuresPerAgent(4).loginFailuresPerIp(12).loginFailureWindowMs(60_000).loginBackoffMs(120_000)
+        .writeBufferLowWaterMark(16_384).writeBufferHighWaterMark(131_072).slowConsumerTimeoutMs(5_000)
+        .build());
+  }
+
+  @Test
+  void limitsHaveSaneDefaults() {
+    LimitsConfig d = LimitsConfig.defaults();
+
+    assertThat(d.framesPerSecond()).isEqualTo(100);
+    assertThat(d.frameBurst()).isEqualTo(200);
+    assertThat(d.maxRefusedFrames()).isEqualTo(200);
+    assertThat(d.maxConnectionsPerIp()).isEqualTo(100);
+    assertThat(d.maxConnections()).isEqualTo(10_000);
+    assertThat(d.maxPendingRequestsPerIp()).isEqualTo(20);
+    assertThat(d.loginFailuresPerAgent()).isEqualTo(5);
+    assertThat(d.loginFailuresPerIp()).isEqualTo(20);
+    assertThat(d.loginFailureWindowMs()).isEqualTo(300_000);
+    assertThat(d.loginBackoffMs()).isEqualTo(300_000);
+    assertThat(d.writeBufferLowWaterMark()).isEqualTo(32 * 1024);
+    assertThat(d.writeBufferHighWaterMark()).isEqualTo(64 * 1024);
+    assertThat(d.slowConsumerTimeoutMs()).isEqualTo(30_000);
+  }
+
+  @Test
+  void badLimitsNameTheFieldInTheLimitsSection() throws Exception {
+    assertThat(problem("{'limits': {'framesPerSecond': 0}}"))
+        .endsWith("webassist.json: limits.framesPerSecond: must be between 1 and 1000000 (was 0)");
+    assertThat(problem("{'limits': {'maxConnectionsPerIp': '10'}}"))
+        .endsWith("webassist.json: limits.maxConnectionsPerIp: must be a whole number");
+    assertThat(problem("{'limits': {'loginBackoffMs': 10}}"))
+        .contains("limits.loginBackoffMs: must be between 1000 and 86400000 (was 10)");
+    assertThat(problem("{'limits': {'writeBufferLowWaterMark': 70000, 'writeBufferHighWaterMark': 65536}}"))
+        .endsWith("webassist.json: limits.writeBufferLowWaterMark: must not be above writeBufferHighWaterMark (70000 > 65536)");
+    assertThat(problem("{'limits': {'framesPerSecnd': 10}}"))
+        .contains("limits.framesPerSecnd: is not a known field");
   }
 }

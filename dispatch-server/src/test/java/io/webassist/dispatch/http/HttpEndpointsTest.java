@@ -70,7 +70,9 @@ class HttpEndpointsTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
-    assertThat(response.body()).contains("WebAssist demo site");
+    // the demo site's pages carry the help button and the script that launches the assist client (claim 72)
+    assertThat(response.body()).contains("data-webassist-customer=\"acme-42\"", "/webassist-help.js");
+    assertThat(get("/webassist-help.js").body()).contains("/assist.jnlp?");
     assertThat(get("/index.html").body()).isEqualTo(response.body());
   }
 

@@ -35,9 +35,14 @@ public final class BrokerFixture {
   }
 
   public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules, int maxQueued, LoginPolicy policy) {
+    this(agentConfigs, rules, maxQueued, policy, 1_000);
+  }
+
+  public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules, int maxQueued, LoginPolicy policy,
+      int maxPendingPerIp) {
     agents = new AgentRegistry(agentConfigs);
-    BrokerSettings settings = new BrokerSettings(OFFER_TIMEOUT_MS, COOLDOWN_MS, maxQueued, 1, false, policy,
-        List.of(), false, link -> new Endpoint("relay.example", 7400));
+    BrokerSettings settings = new BrokerSettings(OFFER_TIMEOUT_MS, COOLDOWN_MS, maxQueued, 1, maxPendingPerIp, false,
+        policy, List.of(), false, link -> new Endpoint("relay.example", 7400));
     broker = new SupportBroker(agents, new RoutingRules(new RoutingConfig(rules, "general")), sessions, clock,
         metrics, settings);
   }

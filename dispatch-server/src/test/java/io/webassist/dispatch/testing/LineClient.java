@@ -29,8 +29,16 @@ public final class LineClient implements AutoCloseable {
   private final OutputStream out;
 
   public LineClient(int port) {
+    this(port, null);
+  }
+
+  /** Connects from {@code fromAddress} (e.g. 127.0.0.7: every 127/8 address is this machine), or any when null. */
+  public LineClient(int port, String fromAddress) {
     try {
       socket = new Socket();
+      if (fromAddress != null) {
+        socket.bind(new InetSocketAddress(fromAddress, 0));
+      }
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(READ_TIMEOUT_MS);
       in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -53,6 +61,27 @@ public final class LineClient implements AutoCloseable {
 
   public LineClient send(Frame frame) {
     return send(FrameMapper.INSTANCE.writeString(frame));
+  }
+
+  /** Sends raw bytes as they are. */
+  public LineClient sendBytes(byte[] bytes) {
+    try {
+      out.write(bytes);
+      out.flush();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Skips error frames and anything else until a frame of {@code type} comes; fails at end of stream. */
+  public <T extends Frame> T skipTo(Class<T> type) {
+    while (true) {
+      Frame frame = next();
+      if (type.isInstance(frame)) {
+        return type.cast(frame);
+      }
+    }
   }
 
   /** The next raw line, or null at end of stream. */

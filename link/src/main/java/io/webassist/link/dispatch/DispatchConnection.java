@@ -3,6 +3,7 @@ package io.webassist.link.dispatch;
 import io.webassist.link.LinkException;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
+import io.webassist.link.TransportSecurity;
 import io.webassist.link.transport.Connector;
 import io.webassist.link.transport.FrameChannel;
 import io.webassist.link.transport.FrameSink;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * The connection of a user's assist client or an agent's console to the dispatch server: says
  * {@code hello{role}}, waits for {@code welcome}, keeps the connection alive with {@code ping}s
  * paced by {@code welcome.idleTimeoutMs}, and, when asked, reconnects with bounded back-off.
+ * The connection is TLS pinned to the server's fingerprint, or plain TCP, as
+ * {@link LinkOptions#security()} says ({@link Builder#security} sets it); a wrong fingerprint fails
+ * the first connect with {@link LinkException#TLS_FAILED}.
  *
  * <p>Frame and state listeners run on the runtime's link thread, in order; a listener must not
  * block. After every reconnect the server knows nothing of this client any more: the app logs in
@@ -132,28 +136,41 @@ public final class DispatchConnection implements AutoCloseable {
     if (state == ConnectionState.CLOSED) {
       return;
     }
-    Connector.connect(runtime, options, host, port, options.connectTimeout(), sink).whenComplete((ch, failure) -> {
-      if (failure != null) {
-        attemptFailed(failure);
-        return;
-      }
-      if (state == ConnectionState.CLOSED) {
-        ch.close();
-        return;
-      }
-      channel = ch;
-      ch.send(hello);
-      helloTimer = runtime.schedule(() -> {
-        if (!welcomed && channel == ch) {
-          LOG.info("no welcome in time server={}:{}", host, port);
-          ch.close();
-        }
-      }, options.handshakeTimeout());
-    });
+    TransportSecurity security;
+    try {
+      security = options.requireSecurity();
+    } catch (LinkException e) {
+      attemptFailed(e);
+      return;
+    }
+    Connector.connect(runtime, options, security.dispatchContext(), host, port, options.connectTimeout(), sink)
+        .whenComplete((ch, failure) -> {
+          if (failure != null) {
+            attemptFailed(failure);
+            return;
+          }
+          if (state == ConnectionState.CLOSED) {
+            ch.close();
+            return;
+          }
+          channel = ch;
+          ch.send(hello);
+          helloTimer = runtime.schedule(() -> {
+            if (!welcomed && channel == ch) {
+              LOG.info("no welcome in time server={}:{}", host, port);
+              ch.close();
+            }
+          }, options.handshakeTimeout());
+        });
   }
 
   private void attemptFailed(Throwable failure) {
-    LOG.debug("dispatch connection attempt failed server={}:{} reason={}", host, port, failure.getMessage());
+    if (failure instanceof LinkException e && LinkException.TLS_FAILED.equals(e.code())) {
+      LOG.warn("dispatch server failed the TLS check server={}:{} pinned={} reason={}", host, port,
+          options.security().serverFingerprint(), failure.getMessage());
+    } else {
+      LOG.debug("dispatch connection attempt failed server={}:{} reason={}", host, port, failure.getMessage());
+    }
     if (state == ConnectionState.CLOSED) {
       return;
     }
@@ -269,6 +286,12 @@ public final class DispatchConnection implements AutoCloseable {
 
     public Builder options(LinkOptions options) {
       this.options = options;
+      return this;
+    }
+
+    /** TLS pinned to the server, or explicitly plain; replaces the security of {@link #options}. */
+    public Builder security(TransportSecurity security) {
+      this.options = options.toBuilder().security(security).build();
       return this;
     }
 

@@ -64,6 +64,9 @@ abstract class Handshake implements FrameSink {
 
   @Override
   public final void onClosed(FrameChannel ch) {
+    if (channel == null) {
+      return; // closed before it was up (a failed TLS handshake): the connect failure says why
+    }
     fail(LinkException.CLOSED, what + ": connection closed");
   }
 

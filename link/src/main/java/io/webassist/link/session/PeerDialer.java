@@ -1,5 +1,6 @@
 package io.webassist.link.session;
 
+import io.netty.handler.ssl.SslContext;
 import io.webassist.link.LinkException;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's direct dial to the user's peer listener (claims 96, 107): first the IP address the
  * dispatch server saw with the reported port, then the host the user reported if it differs;
- * short connect timeouts, {@code peer.hello} out, {@code peer.welcome} back.
+ * short connect timeouts, {@code peer.hello} out, {@code peer.welcome} back. In TLS mode each dial
+ * pins the fingerprint of the user's per-session certificate ({@code session.start.peerFingerprint}):
+ * a listener with any other certificate fails the handshake before the token is sent.
  */
 public final class PeerDialer {
   private static final Logger LOG = LoggerFactory.getLogger(PeerDialer.class);
@@ -44,15 +47,15 @@ public final class PeerDialer {
   }
 
   /** Tries each candidate in turn; completes (on the link thread) with the first welcomed link. */
-  static CompletableFuture<FrameChannel> dialAny(
-      LinkRuntime runtime, LinkOptions options, List<Endpoint> candidates, String sessionId, String token) {
+  static CompletableFuture<FrameChannel> dialAny(LinkRuntime runtime, LinkOptions options, SslContext tls,
+      List<Endpoint> candidates, String sessionId, String token) {
     CompletableFuture<FrameChannel> result = new CompletableFuture<>();
-    dialFrom(runtime, options, candidates, 0, sessionId, token, result, null);
+    dialFrom(runtime, options, tls, candidates, 0, sessionId, token, result, null);
     return result;
   }
 
-  private static void dialFrom(LinkRuntime runtime, LinkOptions options, List<Endpoint> candidates, int index,
-      String sessionId, String token, CompletableFuture<FrameChannel> result, Throwable lastFailure) {
+  private static void dialFrom(LinkRuntime runtime, LinkOptions options, SslContext tls, List<Endpoint> candidates,
+      int index, String sessionId, String token, CompletableFuture<FrameChannel> result, Throwable lastFailure) {
     if (result.isDone()) {
       return;
     }
@@ -62,7 +65,7 @@ public final class PeerDialer {
       return;
     }
     Endpoint target = candidates.get(index);
-    CompletableFuture<FrameChannel> attempt = dial(runtime, options, target, sessionId, token);
+    CompletableFuture<FrameChannel> attempt = dial(runtime, options, tls, target, sessionId, token);
     result.whenComplete((ch, failure) -> attempt.cancel(false));
     attempt.whenComplete((ch, failure) -> {
       if (failure == null) {
@@ -71,14 +74,17 @@ public final class PeerDialer {
         }
       } else {
         LOG.info("direct dial failed sessionId={} target={} reason={}", sessionId, target, failure.getMessage());
-        dialFrom(runtime, options, candidates, index + 1, sessionId, token, result, failure);
+        dialFrom(runtime, options, tls, candidates, index + 1, sessionId, token, result, failure);
       }
     });
   }
 
-  /** One dial: connect within the dial timeout, then the peer hand-shake within the hand-shake time. */
-  static CompletableFuture<FrameChannel> dial(
-      LinkRuntime runtime, LinkOptions options, Endpoint target, String sessionId, String token) {
+  /**
+   * One dial: connect within the dial timeout; then, with {@code tls}, the TLS handshake and, in
+   * any case, the peer hand-shake, each within the hand-shake time.
+   */
+  static CompletableFuture<FrameChannel> dial(LinkRuntime runtime, LinkOptions options, SslContext tls,
+      Endpoint target, String sessionId, String token) {
     Handshake handshake = new Handshake("peer hand-shake with " + target) {
       @Override
       void opening(FrameChannel ch) {
@@ -90,7 +96,7 @@ public final class PeerDialer {
         return frame instanceof PeerWelcome welcome && welcome.sessionId().equals(sessionId);
       }
     };
-    Connector.connect(runtime, options, target.host(), target.port(), options.dialTimeout(), handshake)
+    Connector.connect(runtime, options, tls, target.host(), target.port(), options.dialTimeout(), handshake)
         .whenComplete((ch, failure) -> {
           if (failure != null) {
             handshake.result.completeExceptionally(failure);

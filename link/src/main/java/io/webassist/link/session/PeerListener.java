@@ -1,9 +1,11 @@
 package io.webassist.link.session;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslContext;
 import io.webassist.link.LinkException;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
+import io.webassist.link.TransportSecurity;
 import io.webassist.link.transport.Connector;
 import io.webassist.link.transport.FrameChannel;
 import io.webassist.link.transport.FrameSink;
@@ -35,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * is held until they are, or until its hand-shake time runs out. Once the agent is in, the
  * listening socket is closed, so a replayed token finds nobody; it reopens on the same port only
  * while the session link recovers. All state lives on the link thread.
+ *
+ * <p>In TLS mode ({@link TransportSecurity#isTls()}) the listener presents a certificate made for it
+ * alone, fresh for each listener (that is, each session); its {@link #fingerprint()} goes in
+ * {@code support.request.peerFingerprint}, the dispatch server passes it to the agent in
+ * {@code session.start.peerFingerprint}, and the agent pins it. In insecure mode it is plain TCP
+ * and {@link #fingerprint()} is null.
  */
 public final class PeerListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeerListener.class);
@@ -43,6 +51,7 @@ public final class PeerListener implements AutoCloseable {
   private final LinkOptions options;
   private final String bindHost;
   private final String advertisedHost;
+  private final PeerIdentity identity;
   private final Admission admission = new Admission();
   private final Map<FrameChannel, Pending> pending = new LinkedHashMap<>();
 
@@ -53,11 +62,13 @@ public final class PeerListener implements AutoCloseable {
   private CompletableFuture<FrameChannel> round;
   private boolean closed;
 
-  private PeerListener(LinkRuntime runtime, LinkOptions options, String bindHost, String advertisedHost) {
+  private PeerListener(LinkRuntime runtime, LinkOptions options, String bindHost, String advertisedHost,
+      PeerIdentity identity) {
     this.runtime = runtime;
     this.options = options;
     this.bindHost = bindHost;
     this.advertisedHost = advertisedHost;
+    this.identity = identity;
   }
 
   /** Listens on {@code bindHost}, any free port; the endpoint reports {@code bindHost} (see the other overload). */
@@ -68,20 +79,40 @@ public final class PeerListener implements AutoCloseable {
   /**
    * Listens on {@code bindHost:port} (0: any free port). The reported endpoint host is
    * {@code advertisedHost} if given, else {@code bindHost}, or, for a wildcard bind, this machine's
-   * address (the agent dials the IP the server saw first anyway). Completes on the link thread.
+   * address (the agent dials the IP the server saw first anyway). In TLS mode a fresh identity is
+   * made first, off the link thread. Completes on the link thread.
    */
   public static CompletableFuture<PeerListener> open(
       LinkRuntime runtime, LinkOptions options, String bindHost, int port, String advertisedHost) {
+    TransportSecurity security;
+    try {
+      security = options.requireSecurity();
+    } catch (LinkException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     String host = advertisedHost != null ? advertisedHost : reportableHost(bindHost);
-    PeerListener listener = new PeerListener(runtime, options, bindHost, host);
-    return Connector.listen(runtime, options, new InetSocketAddress(bindHost, port), listener.admission)
-        .thenApply(listener::bound);
+    CompletableFuture<PeerIdentity> identity = security.isTls()
+        ? PeerIdentity.create()
+        : CompletableFuture.completedFuture(null);
+    if (!security.isTls()) {
+      security.peerContext(null); // plain, as chosen; warns once
+    }
+    return identity.thenCompose(made -> {
+      PeerListener listener = new PeerListener(runtime, options, bindHost, host, made);
+      return Connector.listen(runtime, options, listener.tls(), new InetSocketAddress(bindHost, port),
+              listener.admission)
+          .thenApply(listener::bound);
+    });
+  }
+
+  private SslContext tls() {
+    return identity == null ? null : identity.context();
   }
 
   private PeerListener bound(Channel listening) {
     server = listening;
     endpoint = new Endpoint(advertisedHost, ((InetSocketAddress) listening.localAddress()).getPort());
-    LOG.info("peer listener open endpoint={}", endpoint);
+    LOG.info("peer listener open endpoint={} tls={} fingerprint={}", endpoint, identity != null, fingerprint());
     return this;
   }
 
@@ -100,6 +131,14 @@ public final class PeerListener implements AutoCloseable {
   /** The host and port to report in {@code support.request.peer}. */
   public Endpoint endpoint() {
     return endpoint;
+  }
+
+  /**
+   * SHA-256 fingerprint of this listener's certificate, for {@code support.request.peerFingerprint};
+   * null in insecure mode.
+   */
+  public String fingerprint() {
+    return identity == null ? null : identity.fingerprint();
   }
 
   /** Whether the listening socket is open. */
@@ -156,7 +195,7 @@ public final class PeerListener implements AutoCloseable {
     if (isListening()) {
       return CompletableFuture.completedFuture(null);
     }
-    return Connector.listen(runtime, options, new InetSocketAddress(bindHost, endpoint.port()), admission)
+    return Connector.listen(runtime, options, tls(), new InetSocketAddress(bindHost, endpoint.port()), admission)
         .thenAccept(reopened -> {
           if (closed) {
             reopened.close();

@@ -1,5 +1,7 @@
 package io.webassist.link.session;
 
+import io.netty.handler.ssl.SslContext;
+import io.webassist.link.LinkException;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
 import io.webassist.link.transport.Connector;
@@ -18,12 +20,15 @@ import java.util.concurrent.CompletableFuture;
  * {@code relay.join{sessionId, token}} go out together, {@code welcome} and {@code relay.joined}
  * are noted, {@code relay.ready} means the partner is there and every later line is the partner's.
  * An {@code error} ({@code bad_token}, {@code relay_full}, {@code session_ended}) fails the join.
+ * The relay is the dispatch server, so the connection is protected like the dispatch connection:
+ * TLS pinned to the server's fingerprint, or plain when the program chose insecure.
  */
 final class RelayJoiner {
   private RelayJoiner() {}
 
   static CompletableFuture<FrameChannel> join(
       LinkRuntime runtime, LinkOptions options, Endpoint relay, String sessionId, String token, Duration limit) {
+    SslContext tls;
     Handshake handshake = new Handshake("relay join at " + relay) {
       @Override
       void opening(FrameChannel ch) {
@@ -36,7 +41,13 @@ final class RelayJoiner {
         return frame instanceof RelayReady ready && ready.sessionId().equals(sessionId);
       }
     };
-    Connector.connect(runtime, options, relay.host(), relay.port(), options.connectTimeout(), handshake)
+    try {
+      tls = options.requireSecurity().dispatchContext();
+    } catch (LinkException e) {
+      handshake.result.completeExceptionally(e);
+      return handshake.result;
+    }
+    Connector.connect(runtime, options, tls, relay.host(), relay.port(), options.connectTimeout(), handshake)
         .whenComplete((ch, failure) -> {
           if (failure != null) {
             handshake.result.completeExceptionally(failure);

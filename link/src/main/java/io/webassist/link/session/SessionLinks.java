@@ -1,7 +1,9 @@
 package io.webassist.link.session;
 
+import io.webassist.link.LinkException;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
+import io.webassist.link.TransportSecurity;
 import io.webassist.protocol.frame.Role;
 import io.webassist.protocol.frame.SessionStart;
 import io.webassist.protocol.frame.SupportAssigned;
@@ -12,9 +14,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * <ul>
  *   <li>User: {@link #openPeerListener} before {@code support.request} (its endpoint goes in
- *       {@code peer}), then {@link #acceptAsUser} when {@code support.assigned} arrives.</li>
- *   <li>Agent: {@link #connectAsAgent} when {@code session.start} arrives.</li>
+ *       {@code peer}, its {@link PeerListener#fingerprint()} in {@code peerFingerprint}), then
+ *       {@link #acceptAsUser} when {@code support.assigned} arrives.</li>
+ *   <li>Agent: {@link #connectAsAgent} when {@code session.start} arrives; in TLS mode it pins
+ *       {@code session.start.peerFingerprint}, and without one it uses the relay only.</li>
  * </ul>
+ * Every connection is protected as {@link LinkOptions#security()} says: the relay like the dispatch
+ * server (pinned to its fingerprint), the direct link with the user's per-session certificate.
  * The returned futures complete on the link thread once the first link is up and resumed, or fail
  * with a {@link io.webassist.link.LinkException} when none came up within
  * {@link LinkOptions#establishTimeout()}.
@@ -28,8 +34,9 @@ public final class SessionLinks {
     this.options = options;
   }
 
-  public SessionLinks(LinkRuntime runtime) {
-    this(runtime, LinkOptions.DEFAULTS);
+  /** With the default limits and timings and {@code security}. */
+  public SessionLinks(LinkRuntime runtime, TransportSecurity security) {
+    this(runtime, LinkOptions.of(security));
   }
 
   public LinkOptions options() {
@@ -49,6 +56,11 @@ public final class SessionLinks {
    */
   public CompletableFuture<SessionLink> acceptAsUser(
       PeerListener listener, SupportAssigned assigned, SessionLink.Listener events) {
+    try {
+      options.requireSecurity();
+    } catch (LinkException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     UserEstablisher establisher = new UserEstablisher(runtime, options, listener, assigned.relay(),
         assigned.sessionId(), assigned.token());
     return new SessionLink(runtime, options, Role.USER, assigned.sessionId(), establisher, events).start();
@@ -59,8 +71,12 @@ public final class SessionLinks {
    * reported host (claims 96, 107), and falls back to the relay named in {@code start}.
    */
   public CompletableFuture<SessionLink> connectAsAgent(SessionStart start, SessionLink.Listener events) {
-    AgentEstablisher establisher = new AgentEstablisher(runtime, options, PeerDialer.candidates(start),
-        start.relay(), start.sessionId(), start.token());
+    AgentEstablisher establisher;
+    try {
+      establisher = AgentEstablisher.forSession(runtime, options, start);
+    } catch (LinkException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return new SessionLink(runtime, options, Role.AGENT, start.sessionId(), establisher, events).start();
   }
 }

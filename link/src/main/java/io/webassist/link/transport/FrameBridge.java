@@ -2,6 +2,7 @@ package io.webassist.link.transport;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.webassist.protocol.codec.FrameDecoder;
 import io.webassist.protocol.frame.Frame;
@@ -29,6 +30,11 @@ final class FrameBridge extends ChannelInboundHandlerAdapter {
     if (event instanceof FrameDecoder.BadFrameEvent bad) {
       FrameChannel.of(ctx.channel()).received(new FrameChannel.BadLine(bad.code()));
       return;
+    }
+    if (event instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+      // our own outgoing connections report this through Connector; this line is for accepted ones
+      LOG.info("TLS handshake failed remote={} causes=[{}]", ctx.channel().remoteAddress(),
+          Connector.causeChain(tls.cause()));
     }
     ctx.fireUserEventTriggered(event);
   }

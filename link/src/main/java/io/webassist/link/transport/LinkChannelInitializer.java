@@ -3,32 +3,40 @@ package io.webassist.link.transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
 import io.webassist.protocol.codec.NdjsonCodec;
+import io.webassist.security.tls.TlsContexts;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one pipeline of every WebAssist client-side connection: to the dispatch server, to the relay,
  * the agent's dial to the user and the connections the user's peer listener accepts. Only the
- * first owner ({@link FrameSink}) differs.
+ * TLS context (client pinned to a fingerprint, server with the listener's identity, or none for
+ * plain TCP) and the first owner ({@link FrameSink}) differ.
  */
 public final class LinkChannelInitializer extends ChannelInitializer<Channel> {
-  public static final String TLS = "tls";
+  public static final String TLS = TlsContexts.STAGE;
   public static final String IDLE = "idle";
   public static final String KEEP_ALIVE = "keepAlive";
   public static final String BRIDGE = "bridge";
 
   private final LinkRuntime runtime;
   private final LinkOptions options;
+  private final SslContext tls;
   private final FrameSink firstOwner;
 
-  /** @param firstOwner receives the connection's first frames, until it hands the channel on */
-  public LinkChannelInitializer(LinkRuntime runtime, LinkOptions options, FrameSink firstOwner) {
+  /**
+   * @param tls the connection's TLS context, or null for plain TCP
+   * @param firstOwner receives the connection's first frames, until it hands the channel on
+   */
+  public LinkChannelInitializer(LinkRuntime runtime, LinkOptions options, SslContext tls, FrameSink firstOwner) {
     this.runtime = runtime;
     this.options = options;
+    this.tls = tls;
     this.firstOwner = firstOwner;
   }
 
@@ -36,9 +44,10 @@ public final class LinkChannelInitializer extends ChannelInitializer<Channel> {
   protected void initChannel(Channel ch) {
     ch.attr(FrameChannel.KEY).set(new FrameChannel(ch, runtime, options.outboundHardLimitBytes(), firstOwner));
     ChannelPipeline p = ch.pipeline();
-    if (options.tls() != null) {
-      // encryption first, so everything after sees plain lines (issue 6 adds pinning here)
-      p.addLast(TLS, options.tls().newHandler(ch.alloc()));
+    if (tls != null) {
+      // encryption and peer authentication first, so everything after sees plain lines; a peer
+      // that does not finish the handshake in the hand-shake time is closed
+      TlsContexts.addFirst(ch, tls, options.handshakeTimeout());
     }
     // lineDecoder, frameDecoder, frameEncoder: NDJSON lines ↔ frames, bad lines answered with error
     NdjsonCodec.addTo(p, options.maxLineLength());

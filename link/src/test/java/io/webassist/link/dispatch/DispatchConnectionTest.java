@@ -21,11 +21,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import io.webassist.link.testing.TestTls;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The dispatch connection, over TLS pinned to the stand-in server and over plain TCP. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestTls.class)
 class DispatchConnectionTest {
+  @Parameter
+  TestTls mode;
+
   private LinkRuntime runtime;
   private DispatchStub server;
   private final List<Frame> frames = new CopyOnWriteArrayList<>();
@@ -47,6 +57,7 @@ class DispatchConnectionTest {
 
   private DispatchConnection.Builder builder(Role role) {
     return DispatchConnection.builder(runtime, "127.0.0.1", server.port(), role)
+        .security(mode.security())
         .client("test/1")
         .onFrame(f -> {
           callbackThreads.add(Thread.currentThread().getName());
@@ -65,7 +76,7 @@ class DispatchConnectionTest {
 
   @Test
   void saysHelloWithItsRoleAndCompletesOnWelcome() {
-    server = new DispatchStub(30_000);
+    server = new DispatchStub(30_000, mode.serverContext());
 
     DispatchConnection connection = done(builder(Role.USER).connect());
 
@@ -78,11 +89,12 @@ class DispatchConnectionTest {
     });
     assertThat(states).containsExactly(ConnectionState.CONNECTED);
     assertThat(connection.localAddress().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(server.tlsProtocols).isEqualTo(mode == TestTls.TLS ? List.of("TLSv1.3") : List.of());
   }
 
   @Test
   void framesBothWaysAndCallbacksRunOnTheLinkThread() {
-    server = new DispatchStub(30_000);
+    server = new DispatchStub(30_000, mode.serverContext());
     DispatchConnection connection = done(builder(Role.USER).connect());
 
     assertThat(connection.send(new SupportCancel("r-1"))).isTrue();
@@ -96,7 +108,7 @@ class DispatchConnectionTest {
 
   @Test
   void pingsAtAThirdOfTheIdleTimeoutTheServerAnnounced() {
-    server = new DispatchStub(600);
+    server = new DispatchStub(600, mode.serverContext());
     done(builder(Role.AGENT).connect());
 
     await().atMost(Duration.ofSeconds(3)).until(() -> server.pings.get() >= 3);
@@ -104,7 +116,7 @@ class DispatchConnectionTest {
 
   @Test
   void refusedHelloFailsTheFutureWithTheServersErrorCode() {
-    server = new DispatchStub(30_000);
+    server = new DispatchStub(30_000, mode.serverContext());
     server.refuseHello = true;
 
     CompletableFuture<DispatchConnection> connecting = builder(Role.AGENT).connect();
@@ -121,7 +133,8 @@ class DispatchConnectionTest {
       deadPort = socket.getLocalPort();
     }
     CompletableFuture<DispatchConnection> connecting =
-        DispatchConnection.builder(runtime, "127.0.0.1", deadPort, Role.USER).reconnect(Backoff.DEFAULT).connect();
+        DispatchConnection.builder(runtime, "127.0.0.1", deadPort, Role.USER)
+            .security(mode.security()).reconnect(Backoff.DEFAULT).connect();
 
     try {
       connecting.join();
@@ -133,7 +146,7 @@ class DispatchConnectionTest {
 
   @Test
   void reconnectsWithBackoffAfterTheServerDropsAndTellsTheApp() {
-    server = new DispatchStub(30_000);
+    server = new DispatchStub(30_000, mode.serverContext());
     DispatchConnection connection = done(builder(Role.AGENT)
         .reconnect(new Backoff(Duration.ofMillis(50), Duration.ofMillis(400), 2.0)).connect());
 
@@ -151,7 +164,7 @@ class DispatchConnectionTest {
 
   @Test
   void withoutReconnectADropClosesForGood() {
-    server = new DispatchStub(30_000);
+    server = new DispatchStub(30_000, mode.serverContext());
     DispatchConnection connection = done(builder(Role.USER).connect());
 
     server.dropAll();

@@ -1,6 +1,6 @@
 package io.webassist.link.session;
 
-import static io.webassist.link.session.LinkTestSupport.FAST;
+import static io.webassist.link.session.LinkTestSupport.fast;
 import static io.webassist.link.session.LinkTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,12 +15,21 @@ import io.webassist.protocol.frame.LinkPath;
 import io.webassist.protocol.frame.SessionEnd;
 import java.time.Duration;
 import java.util.List;
+import io.webassist.link.testing.TestTls;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The agent dials the user's IP (claims 88, 91, 96, 102, 107) and the two exchange events over TCP. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestTls.class)
 class DirectLinkTest {
+  @Parameter
+  TestTls mode;
+
   private LinkRuntime runtime;
   private SessionLinks links;
   private final Sessions session = Sessions.fresh();
@@ -30,7 +39,7 @@ class DirectLinkTest {
   @BeforeEach
   void start() {
     runtime = LinkRuntime.create();
-    links = new SessionLinks(runtime, FAST);
+    links = new SessionLinks(runtime, fast(mode));
   }
 
   @AfterEach
@@ -40,7 +49,7 @@ class DirectLinkTest {
 
   private SessionLink[] link(String seenIp, Endpoint reportedPeer, PeerListener listener) {
     var user = links.acceptAsUser(listener, session.assigned(null), userEvents);
-    var agent = links.connectAsAgent(session.start(seenIp, reportedPeer, null), agentEvents);
+    var agent = links.connectAsAgent(session.start(seenIp, reportedPeer, null, listener.fingerprint()), agentEvents);
     return new SessionLink[] {await(user), await(agent)};
   }
 
@@ -105,7 +114,8 @@ class DirectLinkTest {
   @Test
   void anAgentThatDialsBeforeTheUserKnowsTheCredentialsIsHeldThenAdmitted() {
     PeerListener listener = await(links.openPeerListener("127.0.0.1"));
-    var agent = links.connectAsAgent(session.start("127.0.0.1", listener.endpoint(), null), agentEvents);
+    var agent = links.connectAsAgent(
+        session.start("127.0.0.1", listener.endpoint(), null, listener.fingerprint()), agentEvents);
     await().atMost(Duration.ofSeconds(5))
         .until(() -> LinkTestSupport.onLinkThread(runtime, listener::heldHellos) == 1);
 
@@ -117,9 +127,10 @@ class DirectLinkTest {
 
   @Test
   void withoutADirectLinkOrRelayTheLinkFailsAfterItsTime() {
-    var options = FAST.toBuilder().establishTimeout(Duration.ofMillis(700)).build();
+    var options = fast(mode).toBuilder().establishTimeout(Duration.ofMillis(700)).build();
     var agent = new SessionLinks(runtime, options)
-        .connectAsAgent(session.start("127.0.0.1", LinkTestSupport.deadEndpoint(), null), agentEvents);
+        .connectAsAgent(session.start("127.0.0.1", LinkTestSupport.deadEndpoint(), null,
+            TestTls.SERVER.fingerprint()), agentEvents);
 
     assertThat(agent).failsWithin(Duration.ofSeconds(5));
     assertThat(agentEvents.states).containsExactly(LinkState.LOST);

@@ -1,6 +1,6 @@
 package io.webassist.link.session;
 
-import static io.webassist.link.session.LinkTestSupport.FAST;
+import static io.webassist.link.session.LinkTestSupport.fast;
 import static io.webassist.link.session.LinkTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,12 +19,21 @@ import io.webassist.protocol.frame.SessionLinkReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import io.webassist.link.testing.TestTls;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A dropped link is re-established and nothing is lost or doubled; a link that cannot come back is reported lost. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestTls.class)
 class LinkRecoveryTest {
+  @Parameter
+  TestTls mode;
+
   private static final int MESSAGES = 300;
 
   private LinkRuntime runtime;
@@ -36,7 +45,7 @@ class LinkRecoveryTest {
   @BeforeEach
   void start() {
     runtime = LinkRuntime.create();
-    relay = new RelayStub();
+    relay = new RelayStub(mode.serverContext());
     relay.register(session.sessionId(), session.token());
   }
 
@@ -69,11 +78,11 @@ class LinkRecoveryTest {
 
   @Test
   void directLinkCutMidConversationComesBackAndEveryChatMessageArrivesOnceInOrder() {
-    SessionLinks links = new SessionLinks(runtime, FAST);
+    SessionLinks links = new SessionLinks(runtime, fast(mode));
     PeerListener listener = await(links.openPeerListener("127.0.0.1"));
     var userFuture = links.acceptAsUser(listener, session.assigned(relay.endpoint()), userEvents);
     SessionLink agent = await(links.connectAsAgent(
-        session.start("127.0.0.1", listener.endpoint(), relay.endpoint()), agentEvents));
+        session.start("127.0.0.1", listener.endpoint(), relay.endpoint(), listener.fingerprint()), agentEvents));
     SessionLink user = await(userFuture);
 
     chatThroughACut(user, agent, agent::cutConnection);
@@ -85,7 +94,7 @@ class LinkRecoveryTest {
 
   @Test
   void relayDropRecoversOverTheRelayAndEveryChatMessageArrivesOnceInOrder() {
-    SessionLinks links = new SessionLinks(runtime, FAST);
+    SessionLinks links = new SessionLinks(runtime, fast(mode));
     var userFuture = links.acceptAsUser(null, session.assigned(relay.endpoint()), userEvents);
     SessionLink agent = await(links.connectAsAgent(session.start("127.0.0.1", null, relay.endpoint()), agentEvents));
     SessionLink user = await(userFuture);
@@ -98,7 +107,7 @@ class LinkRecoveryTest {
 
   @Test
   void onlyOneSideLosingItsRelayConnectionIsRecoveredAfterPartnerLeft() {
-    SessionLinks links = new SessionLinks(runtime, FAST);
+    SessionLinks links = new SessionLinks(runtime, fast(mode));
     var userFuture = links.acceptAsUser(null, session.assigned(relay.endpoint()), userEvents);
     SessionLink agent = await(links.connectAsAgent(session.start("127.0.0.1", null, relay.endpoint()), agentEvents));
     SessionLink user = await(userFuture);
@@ -110,10 +119,10 @@ class LinkRecoveryTest {
 
   @Test
   void linkThatCannotComeBackIsReportedLostToBothAppsAndTheDispatchServer() {
-    SessionLinks links = new SessionLinks(runtime, FAST.toBuilder().recoveryTimeout(Duration.ofMillis(1500)).build());
-    try (DispatchStub dispatch = new DispatchStub(30_000)) {
-      DispatchConnection agentDispatch = await(
-          DispatchConnection.builder(runtime, "127.0.0.1", dispatch.port(), Role.AGENT).connect());
+    SessionLinks links = new SessionLinks(runtime, fast(mode).toBuilder().recoveryTimeout(Duration.ofMillis(1500)).build());
+    try (DispatchStub dispatch = new DispatchStub(30_000, mode.serverContext())) {
+      DispatchConnection agentDispatch = await(DispatchConnection.builder(runtime, "127.0.0.1", dispatch.port(),
+          Role.AGENT).security(mode.security()).connect());
       var userFuture = links.acceptAsUser(null, session.assigned(relay.endpoint()), userEvents);
       SessionLink agent = await(links.connectAsAgent(session.start("127.0.0.1", null, relay.endpoint()),
           SessionLink.Listener.all(agentEvents, new DispatchReporter(agentDispatch))));

@@ -2,6 +2,7 @@ package io.webassist.link.session;
 
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
+import io.webassist.link.testing.TestTls;
 import io.webassist.protocol.frame.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Short timings for loopback tests, and small helpers. */
+/** Short timings for loopback tests (without transport security: add it with {@link #fast}), and small helpers. */
 final class LinkTestSupport {
   static final LinkOptions FAST = LinkOptions.builder()
       .dialTimeout(Duration.ofMillis(500))
@@ -25,6 +26,11 @@ final class LinkTestSupport {
       .build();
 
   private LinkTestSupport() {}
+
+  /** {@link #FAST}, connecting as {@code mode} says. */
+  static LinkOptions fast(TestTls mode) {
+    return FAST.toBuilder().security(mode.security()).build();
+  }
 
   static <T> T await(CompletableFuture<T> future) {
     try {

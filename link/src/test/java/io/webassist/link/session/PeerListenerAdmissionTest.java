@@ -1,6 +1,6 @@
 package io.webassist.link.session;
 
-import static io.webassist.link.session.LinkTestSupport.FAST;
+import static io.webassist.link.session.LinkTestSupport.fast;
 import static io.webassist.link.session.LinkTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,12 +18,21 @@ import io.webassist.protocol.frame.SessionResume;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import io.webassist.link.testing.TestTls;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Strangers on the user's peer listener: nobody but the agent with the session's token gets in. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestTls.class)
 class PeerListenerAdmissionTest {
+  @Parameter
+  TestTls mode;
+
   private LinkRuntime runtime;
   private PeerListener listener;
   private CompletableFuture<SessionLink> user;
@@ -32,7 +41,7 @@ class PeerListenerAdmissionTest {
   @BeforeEach
   void start() {
     runtime = LinkRuntime.create();
-    var options = FAST.toBuilder().handshakeTimeout(Duration.ofMillis(400)).directTimeout(Duration.ofSeconds(8)).build();
+    var options = fast(mode).toBuilder().handshakeTimeout(Duration.ofMillis(400)).directTimeout(Duration.ofSeconds(8)).build();
     SessionLinks links = new SessionLinks(runtime, options);
     listener = await(links.openPeerListener("127.0.0.1"));
     user = links.acceptAsUser(listener, session.assigned(null), new Recorder());
@@ -43,6 +52,11 @@ class PeerListenerAdmissionTest {
     runtime.close();
   }
 
+  /** A hand-driven peer; in TLS mode it trusts the listener's certificate, as the real agent does. */
+  private LineClient connect() {
+    return new LineClient(listener.endpoint(), listener.fingerprint());
+  }
+
   private static void assertRefused(LineClient stranger, String code) {
     Frame answer = stranger.read();
     assertThat(answer).isInstanceOfSatisfying(ErrorFrame.class, e -> assertThat(e.code()).isEqualTo(code));
@@ -51,7 +65,7 @@ class PeerListenerAdmissionTest {
 
   /** The real agent, by hand: hello, welcome, then the user's session.resume. */
   private void realAgentGetsIn() {
-    try (LineClient agent = new LineClient(listener.endpoint())) {
+    try (LineClient agent = connect()) {
       agent.send(new PeerHello(session.sessionId(), session.token()));
       assertThat(agent.read()).isEqualTo(new PeerWelcome(session.sessionId()));
       assertThat(agent.read()).isEqualTo(new SessionResume(session.sessionId(), 0));
@@ -62,7 +76,7 @@ class PeerListenerAdmissionTest {
 
   @Test
   void wrongTokenIsRefusedWithBadTokenAndTheRealAgentStillGetsIn() {
-    try (LineClient stranger = new LineClient(listener.endpoint())) {
+    try (LineClient stranger = connect()) {
       stranger.send(new PeerHello(session.sessionId(), "guessed-token"));
       assertRefused(stranger, ErrorCode.BAD_TOKEN);
     }
@@ -72,7 +86,7 @@ class PeerListenerAdmissionTest {
 
   @Test
   void rightTokenForAnotherSessionIsRefused() {
-    try (LineClient stranger = new LineClient(listener.endpoint())) {
+    try (LineClient stranger = connect()) {
       stranger.send(new PeerHello("s-other", session.token()));
       assertRefused(stranger, ErrorCode.BAD_TOKEN);
     }
@@ -81,7 +95,7 @@ class PeerListenerAdmissionTest {
 
   @Test
   void garbageFirstLineIsRefusedAndClosed() {
-    try (LineClient stranger = new LineClient(listener.endpoint())) {
+    try (LineClient stranger = connect()) {
       stranger.sendLine("GET / HTTP/1.1");
       Frame first = stranger.read();
       // the codec answers bad_frame for the line itself, the listener then refuses the connection
@@ -93,7 +107,7 @@ class PeerListenerAdmissionTest {
 
   @Test
   void anyFrameOtherThanPeerHelloFirstIsRefused() {
-    try (LineClient stranger = new LineClient(listener.endpoint())) {
+    try (LineClient stranger = connect()) {
       stranger.send(Ping.INSTANCE); // answered by keep-alive, not a hello
       stranger.send(new SessionResume(session.sessionId(), 0));
       assertRefused(stranger, ErrorCode.BAD_TOKEN);
@@ -103,7 +117,7 @@ class PeerListenerAdmissionTest {
 
   @Test
   void noHelloWithinTheHandshakeTimeIsRefusedAndClosed() {
-    try (LineClient silent = new LineClient(listener.endpoint())) {
+    try (LineClient silent = connect()) {
       assertRefused(silent, ErrorCode.HELLO_TIMEOUT);
     }
     realAgentGetsIn();
@@ -111,7 +125,7 @@ class PeerListenerAdmissionTest {
 
   @Test
   void replayedTokenAfterTheAgentIsInIsNotAccepted() {
-    LineClient agent = new LineClient(listener.endpoint());
+    LineClient agent = connect();
     agent.send(new PeerHello(session.sessionId(), session.token()));
     assertThat(agent.read()).isEqualTo(new PeerWelcome(session.sessionId()));
     agent.send(new SessionResume(session.sessionId(), 0));
@@ -119,7 +133,7 @@ class PeerListenerAdmissionTest {
     assertThat(listener.isListening()).isFalse();
 
     boolean refused;
-    try (LineClient replay = new LineClient(listener.endpoint())) {
+    try (LineClient replay = connect()) {
       replay.send(new PeerHello(session.sessionId(), session.token()));
       Frame answer = replay.read();
       refused = answer == null || (answer instanceof ErrorFrame e && e.code().equals(ErrorCode.BAD_TOKEN));

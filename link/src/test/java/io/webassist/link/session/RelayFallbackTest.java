@@ -1,6 +1,6 @@
 package io.webassist.link.session;
 
-import static io.webassist.link.session.LinkTestSupport.FAST;
+import static io.webassist.link.session.LinkTestSupport.fast;
 import static io.webassist.link.session.LinkTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +22,10 @@ import io.webassist.protocol.frame.Welcome;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import io.webassist.link.testing.TestTls;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,12 @@ import org.junit.jupiter.api.Test;
  * The relay here is {@link RelayStub}, which follows the dispatch server's relay contract; the
  * end-to-end tests against the real dispatch server live in the e2e module.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestTls.class)
 class RelayFallbackTest {
+  @Parameter
+  TestTls mode;
+
   private LinkRuntime runtime;
   private SessionLinks links;
   private RelayStub relay;
@@ -42,8 +51,8 @@ class RelayFallbackTest {
   @BeforeEach
   void start() {
     runtime = LinkRuntime.create();
-    links = new SessionLinks(runtime, FAST);
-    relay = new RelayStub();
+    links = new SessionLinks(runtime, fast(mode));
+    relay = new RelayStub(mode.serverContext());
     relay.register(session.sessionId(), session.token());
   }
 
@@ -59,8 +68,8 @@ class RelayFallbackTest {
     var user = links.acceptAsUser(listener, session.assigned(relay.endpoint()), userEvents);
     // the agent dials a dead port, fails fast and waits on the relay (relay.joined) until the user
     // gives up on its listener after the direct time and joins as well: a late join
-    var agent = links.connectAsAgent(session.start("127.0.0.1", LinkTestSupport.deadEndpoint(), relay.endpoint()),
-        agentEvents);
+    var agent = links.connectAsAgent(session.start("127.0.0.1", LinkTestSupport.deadEndpoint(), relay.endpoint(),
+        listener.fingerprint()), agentEvents);
 
     assertThat(await(agent).path()).isEqualTo(LinkPath.RELAY);
     assertThat(await(user).path()).isEqualTo(LinkPath.RELAY);
@@ -103,7 +112,7 @@ class RelayFallbackTest {
     await(agent);
 
     assertThat(failureCode(joinOnLinkThread(session))).isEqualTo(ErrorCode.RELAY_FULL);
-    try (LineClient intruder = new LineClient(relay.endpoint())) {
+    try (LineClient intruder = new LineClient(relay.endpoint(), pin())) {
       intruder.send(new Hello(Role.RELAY)).send(new RelayJoin(session.sessionId(), session.token()));
       assertThat(intruder.read()).isInstanceOf(Welcome.class);
       assertThat(intruder.read()).isInstanceOfSatisfying(ErrorFrame.class,
@@ -115,9 +124,14 @@ class RelayFallbackTest {
     assertThat(await(user).state()).isEqualTo(LinkState.UP);
   }
 
+  /** What a hand-driven client pins to reach the relay in this mode. */
+  private String pin() {
+    return mode == TestTls.TLS ? TestTls.SERVER.fingerprint() : null;
+  }
+
   private CompletableFuture<?> joinOnLinkThread(Sessions who) {
     CompletableFuture<Object> result = new CompletableFuture<>();
-    runtime.execute(() -> RelayJoiner.join(runtime, FAST, relay.endpoint(), who.sessionId(), who.token(),
+    runtime.execute(() -> RelayJoiner.join(runtime, fast(mode), relay.endpoint(), who.sessionId(), who.token(),
         Duration.ofSeconds(3)).whenComplete((ch, failure) -> {
           if (failure != null) {
             result.completeExceptionally(failure);

@@ -1,6 +1,6 @@
 package io.webassist.link.session;
 
-import static io.webassist.link.session.LinkTestSupport.FAST;
+import static io.webassist.link.session.LinkTestSupport.fast;
 import static io.webassist.link.session.LinkTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,12 +17,21 @@ import io.webassist.protocol.frame.PeerWelcome;
 import io.webassist.protocol.frame.SessionResume;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import io.webassist.link.testing.TestTls;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A hand-driven agent sends frames out of order and twice, and drops the link, to check the user side's resume. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestTls.class)
 class ResumeAndOrderingTest {
+  @Parameter
+  TestTls mode;
+
   private LinkRuntime runtime;
   private PeerListener listener;
   private CompletableFuture<SessionLink> user;
@@ -32,7 +41,7 @@ class ResumeAndOrderingTest {
   @BeforeEach
   void start() {
     runtime = LinkRuntime.create();
-    SessionLinks links = new SessionLinks(runtime, FAST.toBuilder().directTimeout(Duration.ofSeconds(8))
+    SessionLinks links = new SessionLinks(runtime, fast(mode).toBuilder().directTimeout(Duration.ofSeconds(8))
         .pingInterval(Duration.ofMillis(200)).idleTimeout(Duration.ofMillis(900)).build());
     listener = await(links.openPeerListener("127.0.0.1"));
     user = links.acceptAsUser(listener, session.assigned(null), userEvents);
@@ -45,7 +54,7 @@ class ResumeAndOrderingTest {
 
   /** Dials like an agent; returns after the user's session.resume, which carries the user's lastSeq. */
   private LineClient agentConnects(long expectedUserLastSeq, long agentLastSeq) {
-    LineClient agent = new LineClient(listener.endpoint());
+    LineClient agent = new LineClient(listener.endpoint(), listener.fingerprint());
     agent.send(new PeerHello(session.sessionId(), session.token()));
     assertThat(agent.read()).isEqualTo(new PeerWelcome(session.sessionId()));
     assertThat(agent.read()).isEqualTo(new SessionResume(session.sessionId(), expectedUserLastSeq));

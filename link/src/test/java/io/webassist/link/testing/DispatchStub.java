@@ -12,6 +12,10 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.webassist.security.tls.TlsContexts;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.protocol.frame.ErrorCode;
@@ -27,7 +31,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The dispatch server's connection contract only: hello → welcome (or a refusal), ping → pong, a record of frames. */
+/**
+ * The dispatch server's connection contract only: hello → welcome (or a refusal), ping → pong, a
+ * record of frames; over TLS with the given server context (as the real server's TLS listener), or
+ * plain TCP.
+ */
 public final class DispatchStub implements AutoCloseable {
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -37,8 +45,18 @@ public final class DispatchStub implements AutoCloseable {
   public final AtomicInteger pings = new AtomicInteger();
   public final AtomicInteger hellos = new AtomicInteger();
   public volatile boolean refuseHello;
+  /** Protocols of the TLS handshakes that succeeded, e.g. {@code TLSv1.3}. */
+  public final List<String> tlsProtocols = new CopyOnWriteArrayList<>();
+  /** TLS handshakes that failed (a client that did not trust us, or spoke plain text). */
+  public final AtomicInteger tlsFailures = new AtomicInteger();
 
+  /** A plain-TCP stub. */
   public DispatchStub(long idleTimeoutMs) {
+    this(idleTimeoutMs, null);
+  }
+
+  /** A stub presenting {@code tls} (null: plain TCP). */
+  public DispatchStub(long idleTimeoutMs, SslContext tls) {
     this.idleTimeoutMs = idleTimeoutMs;
     server = new ServerBootstrap()
         .group(group)
@@ -46,6 +64,9 @@ public final class DispatchStub implements AutoCloseable {
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
+            if (tls != null) {
+              TlsContexts.addFirst(ch, tls);
+            }
             NdjsonCodec.addTo(ch.pipeline(), NdjsonCodec.DEFAULT_MAX_LINE_LENGTH);
             ch.pipeline().addLast(new Handler());
           }
@@ -77,6 +98,23 @@ public final class DispatchStub implements AutoCloseable {
   }
 
   private final class Handler extends SimpleChannelInboundHandler<Frame> {
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event instanceof SslHandshakeCompletionEvent done) {
+        if (done.isSuccess()) {
+          tlsProtocols.add(ctx.pipeline().get(SslHandler.class).engine().getSession().getProtocol());
+        } else {
+          tlsFailures.incrementAndGet();
+        }
+      }
+      ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close(); // a failed handshake; counted above
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
       if (frame instanceof Ping) {

@@ -6,6 +6,7 @@ import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.Ping;
 import io.webassist.protocol.frame.Pong;
+import io.netty.handler.ssl.util.FingerprintTrustManagerFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,23 +15,54 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
-/** A hand-driven NDJSON client on a plain socket, like a tester with {@code nc}: for hostile-peer tests. */
+/**
+ * A hand-driven NDJSON client on a blocking socket, like a tester with {@code nc} (or
+ * {@code openssl s_client}): for hostile-peer tests. Plain, or TLS pinned to a fingerprint.
+ */
 public final class LineClient implements AutoCloseable {
   private final Socket socket;
   private final BufferedReader in;
   private final OutputStream out;
 
+  /** A plain-TCP client. */
   public LineClient(Endpoint target) {
+    this(target, null);
+  }
+
+  /** A TLS client trusting only {@code pinnedFingerprint}, or plain TCP when it is null. */
+  public LineClient(Endpoint target, String pinnedFingerprint) {
     try {
-      socket = new Socket(target.host(), target.port());
+      socket = pinnedFingerprint == null ? new Socket(target.host(), target.port()) : tls(target, pinnedFingerprint);
       socket.setSoTimeout(5000);
       in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       out = socket.getOutputStream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Socket tls(Endpoint target, String fingerprint) throws IOException {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null,
+          FingerprintTrustManagerFactory.builder("SHA-256").fingerprints(fingerprint).build().getTrustManagers(), null);
+      SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(target.host(), target.port());
+      socket.setSoTimeout(5000);
+      socket.startHandshake();
+      return socket;
+    } catch (GeneralSecurityException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** The socket, e.g. to read the TLS session. */
+  public Socket socket() {
+    return socket;
   }
 
   public LineClient sendLine(String line) {

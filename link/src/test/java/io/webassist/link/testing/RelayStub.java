@@ -10,6 +10,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.webassist.security.tls.TlsContexts;
 import io.netty.util.AttributeKey;
 import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.protocol.frame.Endpoint;
@@ -39,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * frame forwarded to the other side; {@code relay.partner_left} when one side drops (its slot may
  * re-join with the same token); wrong token → {@code error{bad_token}} + close; third joiner →
  * {@code error{relay_full}}; ended session → {@code error{session_ended}}. It re-encodes forwarded
- * frames instead of copying raw lines, which is the same on the wire for valid frames.
+ * frames instead of copying raw lines, which is the same on the wire for valid frames. Over TLS
+ * with the given server context (the real relay presents the dispatch server's identity), or plain.
  */
 public final class RelayStub implements AutoCloseable {
   private static final AttributeKey<String> SESSION = AttributeKey.valueOf("relayStub.session");
@@ -59,13 +62,22 @@ public final class RelayStub implements AutoCloseable {
     }
   }
 
+  /** A plain-TCP relay. */
   public RelayStub() {
+    this(null);
+  }
+
+  /** A relay presenting {@code tls} (null: plain TCP). */
+  public RelayStub(SslContext tls) {
     server = new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
+            if (tls != null) {
+              TlsContexts.addFirst(ch, tls);
+            }
             NdjsonCodec.addTo(ch.pipeline(), NdjsonCodec.DEFAULT_MAX_LINE_LENGTH);
             ch.pipeline().addLast(new Handler());
           }
@@ -153,6 +165,11 @@ public final class RelayStub implements AutoCloseable {
           slot.members.forEach(member -> member.writeAndFlush(new RelayReady(join.sessionId())));
         }
       }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close(); // a failed TLS handshake or a reset
     }
 
     private void refuse(ChannelHandlerContext ctx, String code) {

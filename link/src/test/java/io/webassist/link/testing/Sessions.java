@@ -20,10 +20,15 @@ public record Sessions(String sessionId, String token) {
     return new SupportAssigned("r-1", sessionId, token, new AgentRef("bob", "Bob"), relay, List.of());
   }
 
-  /** What the agent gets: the IP the server saw, the user's reported peer endpoint, the relay. */
+  /** What the agent gets: the IP the server saw, the user's reported peer endpoint, the relay; no peer fingerprint. */
   public SessionStart start(String seenIp, Endpoint peer, Endpoint relay) {
+    return start(seenIp, peer, relay, null);
+  }
+
+  /** As above, with the user's peer-listener fingerprint the server copied from {@code support.request}. */
+  public SessionStart start(String seenIp, Endpoint peer, Endpoint relay, String peerFingerprint) {
     return new SessionStart(sessionId, token, "r-1", new UserInfo("Ann", "+1 555 0100", seenIp, "c-42"),
-        PAGE, peer, relay, null, List.of());
+        PAGE, peer, relay, peerFingerprint, List.of());
   }
 
   public Sessions withToken(String otherToken) {

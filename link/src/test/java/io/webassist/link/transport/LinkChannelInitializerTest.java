@@ -9,6 +9,9 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
+import io.netty.handler.ssl.SslHandler;
+import io.webassist.link.testing.TestTls;
+import io.webassist.security.tls.TlsContexts;
 import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.protocol.frame.ChatMessage;
 import io.webassist.protocol.frame.CobrowsePointer;
@@ -48,7 +51,7 @@ class LinkChannelInitializerTest {
   }
 
   private EmbeddedChannel channel(LinkOptions options) {
-    return new EmbeddedChannel(new LinkChannelInitializer(runtime, options, recorder));
+    return new EmbeddedChannel(new LinkChannelInitializer(runtime, options, null, recorder));
   }
 
   private static ByteBuf line(String json) {
@@ -74,6 +77,15 @@ class LinkChannelInitializerTest {
         LinkChannelInitializer.IDLE, LinkChannelInitializer.KEEP_ALIVE, LinkChannelInitializer.BRIDGE);
     assertThat(ch.pipeline().names()).doesNotContain(LinkChannelInitializer.TLS);
     assertThat(ch.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
+  void withATlsContextTheTlsStageComesFirst() {
+    EmbeddedChannel ch = new EmbeddedChannel(new LinkChannelInitializer(runtime, LinkOptions.DEFAULTS,
+        TlsContexts.pinnedClient(TestTls.SERVER.fingerprint()), recorder));
+    assertThat(ch.pipeline().names().get(0)).isEqualTo(LinkChannelInitializer.TLS);
+    assertThat(ch.pipeline().first()).isInstanceOf(SslHandler.class);
+    ch.finishAndReleaseAll();
   }
 
   @Test

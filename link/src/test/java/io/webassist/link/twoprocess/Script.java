@@ -3,6 +3,7 @@ package io.webassist.link.twoprocess;
 import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.cobrowse.Notice;
 import io.webassist.link.LinkOptions;
+import io.webassist.link.TransportSecurity;
 import io.webassist.protocol.frame.SessionEvent;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,12 @@ final class Script {
   static final String ALL_APPLIED = "I see it, thanks";
   static final String REFUSED_URL = "file:///etc/passwd";
 
+  /**
+   * TLS, as in production: the user's listener gets a fresh certificate, the agent pins it. Neither
+   * process talks to a dispatch server, so the server pin is one no server has.
+   */
   static final LinkOptions OPTIONS = LinkOptions.builder()
+      .security(TransportSecurity.pinned("00".repeat(32)))
       .directTimeout(Duration.ofSeconds(15))
       .establishTimeout(Duration.ofSeconds(30))
       .dialTimeout(Duration.ofSeconds(2))

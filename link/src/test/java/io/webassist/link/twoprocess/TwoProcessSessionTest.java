@@ -42,8 +42,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Claims 88–94, 96, 98, 101–105, 107, 109 across two JVMs: the user's client runs in a child
- * process ({@link UserProcessMain}); this test is the agent. Over a direct link to the user's IP
- * they exchange every session event type and end with the same page state.
+ * process ({@link UserProcessMain}); this test is the agent. Over a direct TLS link to the user's
+ * IP, pinned to the certificate the user's process made for this session, they exchange every
+ * session event type and end with the same page state.
  */
 class TwoProcessSessionTest {
   private Process child;
@@ -92,7 +93,7 @@ class TwoProcessSessionTest {
         }
       };
       SessionStart start = new SessionStart(sessionId, token, "r-1", new UserInfo("Ann", null, "127.0.0.1", "c-42"),
-          Script.PAGE, peer, null, null, List.of());
+          Script.PAGE, peer, null, endpoint[2], List.of());
       SessionLink agentLink = new SessionLinks(runtime, Script.OPTIONS).connectAsAgent(start, leader)
           .get(30, TimeUnit.SECONDS);
       assertThat(agentLink.path()).isEqualTo(LinkPath.DIRECT);

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The user's end of {@code TwoProcessSessionTest}, run in its own JVM: opens a peer listener,
- * prints its endpoint, admits the agent, follows the script and prints its final state.
+ * prints its endpoint and certificate fingerprint, admits the agent, follows the script and prints its final state.
  * Args: sessionId token.
  */
 public final class UserProcessMain {
@@ -38,7 +38,8 @@ public final class UserProcessMain {
     try (LinkRuntime runtime = LinkRuntime.create(1)) {
       SessionLinks links = new SessionLinks(runtime, Script.OPTIONS);
       PeerListener listener = links.openPeerListener("127.0.0.1").get(10, TimeUnit.SECONDS);
-      System.out.println("ENDPOINT " + listener.endpoint().host() + " " + listener.endpoint().port());
+      System.out.println("ENDPOINT " + listener.endpoint().host() + " " + listener.endpoint().port()
+          + " " + listener.fingerprint());
       System.out.flush();
 
       // the model lives on the link thread: every call below happens in a link callback

@@ -3,6 +3,7 @@ package io.webassist.script.interactive;
 import io.webassist.script.scenario.HostPort;
 import io.webassist.script.transport.Inbox;
 import io.webassist.script.transport.LineConnection;
+import io.webassist.script.transport.LineSecurity;
 import io.webassist.script.transport.LineTransport;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,20 +31,24 @@ public final class InteractiveConsole {
   private final HostPort server;
   private final Duration timeout;
   private final int maxLineLength;
+  private final LineSecurity security;
   private final PrintWriter out;
   private final Map<String, LineConnection> actors = new LinkedHashMap<>();
 
-  public InteractiveConsole(HostPort server, Duration timeout, int maxLineLength, PrintWriter out) {
+  /** @param security TLS pinned to the server (every {@code connect} is to the server or its relay), or plain */
+  public InteractiveConsole(HostPort server, Duration timeout, int maxLineLength, LineSecurity security,
+      PrintWriter out) {
     this.server = server;
     this.timeout = timeout;
     this.maxLineLength = maxLineLength;
+    this.security = security;
     this.out = out;
   }
 
   /** Reads commands until {@code quit} or the end of input; returns the exit code (0). */
   public int run(BufferedReader in) throws IOException, InterruptedException {
-    print("connected to nothing yet; server " + server + ". Type 'help' for commands.");
-    try (LineTransport transport = new LineTransport(maxLineLength)) {
+    print("connected to nothing yet; server " + server + ", " + security + ". Type 'help' for commands.");
+    try (LineTransport transport = new LineTransport(maxLineLength, security)) {
       try {
         String line;
         while ((line = in.readLine()) != null) {

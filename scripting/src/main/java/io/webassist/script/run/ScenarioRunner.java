@@ -5,6 +5,7 @@ import io.webassist.script.scenario.Scenario;
 import io.webassist.script.scenario.ScenarioParser;
 import io.webassist.script.scenario.ScenarioSyntaxException;
 import io.webassist.script.scenario.Step;
+import io.webassist.script.transport.LineSecurity;
 import io.webassist.script.transport.LineTransport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>From a JUnit test:
  * <pre>{@code
- * Result result = ScenarioRunner.run(Path.of("../docs/scenarios/happy-path.scn"), "127.0.0.1:" + port);
+ * Result result = ScenarioRunner.run(Path.of("../docs/scenarios/happy-path.scn"), "127.0.0.1:" + port,
+ *     Map.of(), LineSecurity.pinned(serverFingerprint));
  * assertThat(result.passed()).as(result.report()).isTrue();
  * }</pre>
  */
@@ -41,18 +43,29 @@ public final class ScenarioRunner {
   }
 
   /**
-   * Parses and runs one scenario file against the dispatch server at {@code server} ({@code host:port}).
+   * Parses and runs one scenario file against the dispatch server at {@code server} ({@code host:port}),
+   * with variables set before the scenario starts (like {@code --var}), connecting as {@code security} says.
    *
    * @throws ScenarioSyntaxException when the file has problems; nothing connected then
    */
-  public static Result run(Path file, String server) {
-    return run(file, server, Map.of());
+  public static Result run(Path file, String server, Map<String, String> variables, LineSecurity security) {
+    Scenario scenario = new ScenarioParser(variables.keySet()).parse(file);
+    return new ScenarioRunner(RunOptions.of(HostPort.parse(server), security).withVariables(variables)).run(scenario);
   }
 
-  /** As {@link #run(Path, String)}, with variables set before the scenario starts (like {@code --var}). */
+  /**
+   * As {@link #run(Path, String, Map, LineSecurity)} over <em>plain TCP</em>, for tests against a
+   * server started with {@code --insecure}. Kept for callers written before TLS (the e2e suite);
+   * against a TLS server use the overload with {@link LineSecurity#pinned}.
+   */
   public static Result run(Path file, String server, Map<String, String> variables) {
-    Scenario scenario = new ScenarioParser(variables.keySet()).parse(file);
-    return new ScenarioRunner(RunOptions.of(HostPort.parse(server)).withVariables(variables)).run(scenario);
+    LOG.warn("scenario runs over plain TCP (insecure) file={}", file);
+    return run(file, server, variables, LineSecurity.insecure());
+  }
+
+  /** As {@link #run(Path, String, Map)} without variables: plain TCP. */
+  public static Result run(Path file, String server) {
+    return run(file, server, Map.of());
   }
 
   /** Runs a parsed scenario to its end or its first failure. */
@@ -61,7 +74,7 @@ public final class ScenarioRunner {
     long start = System.nanoTime();
     List<StepResult> results = new ArrayList<>();
     Outcome outcome = Outcome.PASSED;
-    try (LineTransport transport = new LineTransport(options.maxLineLength())) {
+    try (LineTransport transport = new LineTransport(options.maxLineLength(), options.security())) {
       StepActions actions = new StepActions(transport, options);
       try {
         for (Step step : scenario.steps()) {

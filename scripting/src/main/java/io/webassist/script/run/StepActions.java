@@ -89,16 +89,22 @@ final class StepActions {
     }
     boolean toServer = step.address() == null;
     HostPort target = toServer ? options.server() : hostPort(variables.renderText(step.address()));
+    String pin = step.pin() == null ? null : variables.renderText(step.pin());
     try {
-      actor.connection = transport.connect(target.host(), target.port(), options.defaultTimeout());
+      actor.connection = step.dial()
+          ? transport.dial(target.host(), target.port(), pin, options.defaultTimeout())
+          : transport.connect(target.host(), target.port(), options.defaultTimeout());
     } catch (IOException e) {
+      boolean tls = e.getMessage() != null && e.getMessage().startsWith("TLS handshake");
       if (toServer) {
-        throw new StepFailure("server not reachable: " + e.getMessage(),
-            "  is the dispatch server running at " + target + "? (--server host:port)", Outcome.ERROR);
+        throw new StepFailure((tls ? "server not trusted: " : "server not reachable: ") + e.getMessage(),
+            tls ? "  is --server-fingerprint what the server printed at start? (a plain-TCP server needs --insecure)"
+                : "  is the dispatch server running at " + target + "? (--server host:port)", Outcome.ERROR);
       }
       throw new StepFailure(actor.name + " cannot connect: " + e.getMessage(), "");
     }
-    return "connected to " + target + " from " + actor.connection.local();
+    return "connected to " + target + " from " + actor.connection.local()
+        + (!transport.security().isTls() ? " (plain TCP)" : step.dial() ? " (TLS, pinned " + pin + ")" : " (TLS)");
   }
 
   private String send(Step.Send step) throws StepFailure, InterruptedException {
@@ -226,8 +232,12 @@ final class StepActions {
       throw new StepFailure("cannot listen: " + e.getMessage(), "", Outcome.ERROR);
     }
     variables.setText(step.variable(), Integer.toString(actor.listener.port()));
+    // empty when insecure, so that a scenario reads the same in both modes
+    String fingerprint = actor.listener.fingerprint() == null ? "" : actor.listener.fingerprint();
+    variables.setText(step.fingerprintVariable(), fingerprint);
     return "listening on " + LISTEN_HOST + ":" + actor.listener.port() + ", " + step.variable() + " = "
-        + actor.listener.port();
+        + actor.listener.port() + ", " + step.fingerprintVariable() + " = "
+        + (fingerprint.isEmpty() ? "\"\" (plain TCP)" : fingerprint);
   }
 
   private String accept(Step.Accept step) throws StepFailure, InterruptedException {

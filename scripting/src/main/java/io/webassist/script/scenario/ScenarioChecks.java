@@ -37,6 +37,7 @@ final class ScenarioChecks {
         defined.add(capture.variable());
       } else if (step instanceof Step.Listen listen) {
         defined.add(listen.variable());
+        defined.add(listen.fingerprintVariable());
       }
       if (step instanceof Step.ActorStep actorStep) {
         checkActor(actorStep, connected, listening, problems);
@@ -79,6 +80,7 @@ final class ScenarioChecks {
     List<Template> templates = new ArrayList<>();
     if (step instanceof Step.Connect s) {
       templates.add(s.address());
+      templates.add(s.pin());
     } else if (step instanceof Step.Send s) {
       templates.add(s.line());
     } else if (step instanceof Step.Expect s) {

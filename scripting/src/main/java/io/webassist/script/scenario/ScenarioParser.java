@@ -158,7 +158,7 @@ public final class ScenarioParser {
         return new Step.Connect(source, actor, args.isEmpty() ? null : address(args));
       case "dial":
         requireArgument(keyword, args, "host:port");
-        return new Step.Connect(source, actor, address(args));
+        return dial(source, actor, args);
       case "send":
         requireArgument(keyword, args, "a JSON object");
         return new Step.Send(source, actor, frame(keyword, args, true), false);
@@ -264,6 +264,21 @@ public final class ScenarioParser {
       throw new IllegalArgumentException(keyword + ": unknown frame type '" + clip(type.asText()) + "'" + hint + onPurpose);
     }
     return template;
+  }
+
+  /** {@code dial host:port [pin FINGERPRINT]}. */
+  private static Step dial(Source source, String actor, String args) {
+    int space = indexOfWhitespace(args);
+    if (space < 0) {
+      return new Step.Connect(source, actor, address(args), true, null);
+    }
+    String rest = args.substring(space).strip();
+    int restSpace = indexOfWhitespace(rest);
+    if (restSpace < 0 || !rest.substring(0, restSpace).equals("pin")) {
+      throw new IllegalArgumentException("dial: unexpected '" + clip(rest) + "' (only 'pin FINGERPRINT' may follow)");
+    }
+    return new Step.Connect(source, actor, address(args.substring(0, space)), true,
+        template(rest.substring(restSpace).strip()));
   }
 
   private static Template address(String text) {

@@ -13,8 +13,17 @@ public sealed interface Step {
     String actor();
   }
 
-  /** {@code connect [host:port]} (null address: the --server) or {@code dial host:port}. */
-  record Connect(Source source, String actor, Template address) implements ActorStep {}
+  /**
+   * {@code connect [host:port]} (null address: the --server), to the dispatch server or its relay,
+   * which present the server's certificate; or {@code dial host:port [pin FP]} ({@code dial} true),
+   * to a peer listener whose certificate has the fingerprint {@code pin} (null: none given).
+   */
+  record Connect(Source source, String actor, Template address, boolean dial, Template pin) implements ActorStep {
+    /** A {@code connect} step. */
+    public Connect(Source source, String actor, Template address) {
+      this(source, actor, address, false, null);
+    }
+  }
 
   /** {@code send {json}} (checked to be a JSON object) or {@code send-raw text} (sent as written). */
   record Send(Source source, String actor, Template line, boolean raw) implements ActorStep {}
@@ -42,8 +51,16 @@ public sealed interface Step {
    */
   record Capture(Source source, String actor, String variable, String frameType, String path) implements ActorStep {}
 
-  /** {@code listen name}: a listener on 127.0.0.1, port 0; its port goes into {@code ${name}}. */
-  record Listen(Source source, String actor, String variable) implements ActorStep {}
+  /**
+   * {@code listen name}: a listener on 127.0.0.1, port 0; its port goes into {@code ${name}} and its
+   * certificate's fingerprint into {@code ${name_fingerprint}} (empty with --insecure).
+   */
+  record Listen(Source source, String actor, String variable) implements ActorStep {
+    /** Where the listener's certificate fingerprint goes: {@code name_fingerprint}. */
+    public String fingerprintVariable() {
+      return variable + "_fingerprint";
+    }
+  }
 
   /** {@code accept [within T]}: the actor becomes the next connection to its listener. */
   record Accept(Source source, String actor, Template timeout) implements ActorStep {}

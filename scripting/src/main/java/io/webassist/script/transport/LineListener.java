@@ -15,10 +15,17 @@ public final class LineListener implements AutoCloseable {
 
   private final Channel serverChannel;
   private final BlockingQueue<LineConnection> arrived;
+  private final String fingerprint;
 
-  LineListener(Channel serverChannel, BlockingQueue<LineConnection> arrived) {
+  LineListener(Channel serverChannel, BlockingQueue<LineConnection> arrived, String fingerprint) {
     this.serverChannel = serverChannel;
     this.arrived = arrived;
+    this.fingerprint = fingerprint;
+  }
+
+  /** SHA-256 fingerprint of the certificate this listener presents; null when insecure (plain TCP). */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   public int port() {

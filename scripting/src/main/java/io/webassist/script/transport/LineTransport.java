@@ -17,6 +17,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.webassist.security.pin.Fingerprints;
+import io.webassist.security.tls.TlsContexts;
+import io.webassist.security.tls.TlsIdentity;
 import io.webassist.protocol.codec.NdjsonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place the scripting tool opens sockets: NDJSON line connections (out, with
- * {@link #connect}; in, with {@link #listen}). Lines are text, not decoded frames, so that a script
- * sees exactly what the other side sent, broken lines too. Plain TCP for now; when the shared
- * {@code link} library brings TLS (issue 6), this class is what changes.
+ * {@link #connect} to the dispatch server or relay and {@link #dial} to a peer listener; in, with
+ * {@link #listen}). Lines are text, not decoded frames, so that a script sees exactly what the other
+ * side sent, broken lines too. Protected as its {@link LineSecurity} says: TLS pinned to the server
+ * (or to the dialled listener's fingerprint), or plain TCP; an outgoing connection counts as open
+ * only once its TLS handshake succeeded.
  *
  * <p>One event-loop thread serves every connection of a run; it only splits lines and hands them
  * to each connection's bounded {@link Inbox}, never blocking.
@@ -45,26 +52,71 @@ public final class LineTransport implements AutoCloseable {
 
   private static final int ACCEPT_BACKLOG = 16;
 
+  /**
+   * Least time an outgoing TLS handshake gets, whatever the step's limit: a step's limit is about
+   * the server's answers, and a handshake on a busy machine can take longer than a tight one.
+   */
+  private static final Duration MIN_HANDSHAKE_TIME = Duration.ofSeconds(3);
+
   private final int maxLineLength;
+  private final LineSecurity security;
   private final EventLoopGroup group;
 
-  /** @param maxLineLength longest line accepted, in bytes; a longer one closes the connection */
-  public LineTransport(int maxLineLength) {
+  /**
+   * @param maxLineLength longest line accepted, in bytes; a longer one closes the connection
+   * @param security TLS pinned to the dispatch server, or plain TCP
+   */
+  public LineTransport(int maxLineLength, LineSecurity security) {
     this.maxLineLength = maxLineLength;
+    this.security = security;
     this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   }
 
-  public LineTransport() {
-    this(NdjsonCodec.DEFAULT_MAX_LINE_LENGTH);
+  public LineTransport(LineSecurity security) {
+    this(NdjsonCodec.DEFAULT_MAX_LINE_LENGTH, security);
+  }
+
+  public LineSecurity security() {
+    return security;
   }
 
   /**
-   * Opens a connection to {@code host:port}.
+   * Opens a connection to the dispatch server (or its relay) at {@code host:port}: TLS pinned to the
+   * server's fingerprint, or plain when insecure.
    *
-   * @throws IOException when it cannot be opened within {@code timeout}; the message says why
+   * @throws IOException when it cannot be opened within {@code timeout}, or its TLS handshake fails
+   *     (it gets at least 3 s); the message says why
    */
   public LineConnection connect(String host, int port, Duration timeout) throws IOException, InterruptedException {
+    return open(host, port, security.serverContext(), timeout);
+  }
+
+  /**
+   * Opens a connection to a peer listener at {@code host:port}: in TLS mode pinned to
+   * {@code fingerprint} (the listener's certificate), plain when insecure (the fingerprint is then ignored).
+   *
+   * @throws IOException when the fingerprint is missing or malformed in TLS mode, or the connection
+   *     or its handshake fails (connect within {@code timeout}, handshake within at least 3 s)
+   */
+  public LineConnection dial(String host, int port, String fingerprint, Duration timeout)
+      throws IOException, InterruptedException {
+    if (!security.isTls()) {
+      return open(host, port, null, timeout);
+    }
+    if (fingerprint == null || fingerprint.isBlank()) {
+      throw new IOException("in TLS mode a dial needs the listener's fingerprint ('dial HOST:PORT pin FP'), "
+          + "or run with --insecure");
+    }
+    if (!Fingerprints.isValid(fingerprint)) {
+      throw new IOException("pin: not a SHA-256 fingerprint: '" + fingerprint + "'");
+    }
+    return open(host, port, TlsContexts.pinnedClient(fingerprint), timeout);
+  }
+
+  private LineConnection open(String host, int port, SslContext tls, Duration timeout)
+      throws IOException, InterruptedException {
     Inbox inbox = new Inbox(INBOX_CAPACITY);
+    Duration handshakeTime = timeout.compareTo(MIN_HANDSHAKE_TIME) > 0 ? timeout : MIN_HANDSHAKE_TIME;
     ChannelFuture connected = new Bootstrap()
         .group(group)
         .channel(NioSocketChannel.class)
@@ -73,7 +125,7 @@ public final class LineTransport implements AutoCloseable {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            addLineStages(ch, inbox);
+            addLineStages(ch, inbox, tls, handshakeTime);
           }
         })
         .connect(host, port);
@@ -85,12 +137,28 @@ public final class LineTransport implements AutoCloseable {
       Throwable cause = connected.cause();
       throw new IOException("cannot connect to " + host + ":" + port + ": " + cause.getMessage(), cause);
     }
+    SslHandler ssl = connected.channel().pipeline().get(SslHandler.class);
+    if (ssl != null) {
+      var handshake = ssl.handshakeFuture();
+      if (!handshake.await(handshakeTime.toMillis() + 1_000) || !handshake.isSuccess()) {
+        connected.channel().close();
+        Throwable cause = handshake.cause();
+        throw new IOException("TLS handshake with " + host + ":" + port + " failed: "
+            + (cause == null ? "no answer within " + handshakeTime.toMillis() + " ms" : causeChain(cause)), cause);
+      }
+    }
     return new LineConnection(connected.channel(), inbox);
   }
 
-  /** Listens on {@code host}, port 0 (a free port); see {@link LineListener#port()}. */
+  /**
+   * Listens on {@code host}, port 0 (a free port); see {@link LineListener#port()}. In TLS mode the
+   * listener presents a certificate made for it alone, like the assist client's peer listener; see
+   * {@link LineListener#fingerprint()}.
+   */
   public LineListener listen(String host) throws IOException, InterruptedException {
     BlockingQueue<LineConnection> arrived = new ArrayBlockingQueue<>(ACCEPT_BACKLOG);
+    TlsIdentity identity = security.isTls() ? TlsIdentity.ephemeral() : null;
+    SslContext tls = identity == null ? null : TlsContexts.server(identity);
     ChannelFuture bound = new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
@@ -99,7 +167,7 @@ public final class LineTransport implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             Inbox inbox = new Inbox(INBOX_CAPACITY);
-            addLineStages(ch, inbox);
+            addLineStages(ch, inbox, tls, TlsContexts.DEFAULT_HANDSHAKE_TIMEOUT);
             if (!arrived.offer(new LineConnection(ch, inbox))) {
               LOG.warn("listener backlog full, refusing remote={}", ch.remoteAddress());
               ch.close();
@@ -111,10 +179,10 @@ public final class LineTransport implements AutoCloseable {
     if (!bound.isSuccess()) {
       throw new IOException("cannot listen on " + host + ": " + bound.cause().getMessage(), bound.cause());
     }
-    return new LineListener(bound.channel(), arrived);
+    return new LineListener(bound.channel(), arrived, identity == null ? null : identity.fingerprint());
   }
 
-  private void addLineStages(Channel ch, Inbox inbox) {
+  private void addLineStages(Channel ch, Inbox inbox, SslContext tls, Duration handshakeTimeout) {
     inbox.flowControl(new Inbox.FlowControl() {
       @Override
       public void pauseReading() {
@@ -126,10 +194,30 @@ public final class LineTransport implements AutoCloseable {
         ch.config().setAutoRead(true);
       }
     });
+    if (tls != null) {
+      // TLS first: the stages after it see plain lines
+      TlsContexts.addFirst(ch, tls, handshakeTimeout);
+    }
     // split the byte stream into lines with the protocol's own settings (strip the line end, fail fast)
     ch.pipeline().addLast(NdjsonCodec.LINE_DECODER, new LineBasedFrameDecoder(maxLineLength, true, true));
     // each line, as text, into the connection's inbox
     ch.pipeline().addLast("inbox", new InboxHandler(inbox, maxLineLength));
+  }
+
+  /** Every cause's class and message, outermost first: the OpenSSL provider wraps the real reason. */
+  static String causeChain(Throwable cause) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (text.length() > 0) {
+        text.append(" <- ");
+      }
+      String message = t.getMessage();
+      text.append(t.getClass().getSimpleName());
+      if (message != null) {
+        text.append(": ").append(message.length() > 160 ? message.substring(0, 160) + "…" : message);
+      }
+    }
+    return text.toString();
   }
 
   /** Stops the event loop; every connection and listener of this transport is closed with it. */

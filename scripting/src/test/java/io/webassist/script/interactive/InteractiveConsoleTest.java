@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.webassist.script.TestLineServer;
 import io.webassist.script.ToyDispatch;
 import io.webassist.script.scenario.HostPort;
+import io.webassist.script.transport.LineSecurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,7 +40,7 @@ class InteractiveConsoleTest {
     keyboard = new PipedOutputStream();
     BufferedReader in = new BufferedReader(new InputStreamReader(new PipedInputStream(keyboard), StandardCharsets.UTF_8));
     InteractiveConsole interactive = new InteractiveConsole(HostPort.parse(server.address()), WAIT, 65_536,
-        new PrintWriter(screen, true));
+        LineSecurity.insecure(), new PrintWriter(screen, true));
     console = executor.submit(() -> interactive.run(in));
   }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.webassist.script.TestLineServer;
 import io.webassist.script.ToyDispatch;
 import io.webassist.script.scenario.HostPort;
+import io.webassist.script.transport.LineSecurity;
 import io.webassist.script.scenario.Scenario;
 import io.webassist.script.scenario.ScenarioParser;
 import io.webassist.script.scenario.ScenarioSyntaxException;
@@ -261,7 +262,8 @@ class ScenarioRunnerTest {
       freePort = probe.getLocalPort();
     }
     Scenario scenario = new ScenarioParser().parse(Path.of("test.scn"), HELLO);
-    Result result = new ScenarioRunner(RunOptions.of(new HostPort("127.0.0.1", freePort))).run(scenario);
+    Result result = new ScenarioRunner(RunOptions.of(new HostPort("127.0.0.1", freePort), LineSecurity.insecure()))
+        .run(scenario);
 
     assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(result.report()).contains("server not reachable").contains("is the dispatch server running at 127.0.0.1:" + freePort);
@@ -277,7 +279,8 @@ class ScenarioRunnerTest {
         alice: expect {"type":"chat.message","text":"hello Bob"}
         """;
     Scenario scenario = new ScenarioParser(Set.of("who")).parse(Path.of("test.scn"), text);
-    RunOptions options = RunOptions.of(HostPort.parse(server.address())).withVariables(Map.of("who", "Bob"));
+    RunOptions options = RunOptions.of(HostPort.parse(server.address()), LineSecurity.insecure())
+        .withVariables(Map.of("who", "Bob"));
 
     Result result = new ScenarioRunner(options).run(scenario);
 
@@ -320,7 +323,73 @@ class ScenarioRunnerTest {
 
   private Result run(String text) {
     Scenario scenario = new ScenarioParser().parse(Path.of("test.scn"), text);
-    RunOptions options = RunOptions.of(HostPort.parse(server.address())).withDefaultTimeout(Duration.ofSeconds(3));
+    RunOptions options = RunOptions.of(HostPort.parse(server.address()), LineSecurity.insecure())
+        .withDefaultTimeout(Duration.ofSeconds(3));
     return new ScenarioRunner(options).run(scenario);
+  }
+
+  /** The peer-link part of the happy path, over TLS: listen's fingerprint travels in a variable, dial pins it. */
+  private static final String PEER_LINK = """
+      userpeer: listen peerPort
+      alice: connect
+      alice: send {"type":"hello","role":"agent","protocol":1}
+      alice: expect {"type":"welcome"}
+      alice: send {"type":"chat.message","text":"${peerPort_fingerprint}"}
+      alice: expect {"type":"chat.message"}
+      alicelink: dial 127.0.0.1:${peerPort} pin ${peerPort_fingerprint}
+      userpeer: accept
+      alicelink: send {"type":"peer.hello","sessionId":"s-1","token":"t-1"}
+      userpeer: expect {"type":"peer.hello","sessionId":"s-1","token":"t-1"}
+      """;
+
+  @Test
+  void inTlsModeListenPutsItsFingerprintInAVariableAndDialPinsIt() throws IOException {
+    try (TestLineServer tls = TestLineServer.startTls(new ToyDispatch())) {
+      Scenario scenario = new ScenarioParser().parse(Path.of("peer.scn"), PEER_LINK);
+
+      Result result = new ScenarioRunner(RunOptions.of(HostPort.parse(tls.address()),
+          LineSecurity.pinned(tls.fingerprint()))).run(scenario);
+
+      assertThat(result.passed()).as(result.report()).isTrue();
+      assertThat(tls.received().get(1)).matches(".*\"text\":\"([0-9A-F]{2}:){31}[0-9A-F]{2}\".*");
+      assertThat(result.steps().get(6).summary()).contains("(TLS, pinned ");
+    }
+  }
+
+  @Test
+  void inTlsModeADialWithoutAPinFailsAndSaysWhatToAdd() throws IOException {
+    try (TestLineServer tls = TestLineServer.startTls(new ToyDispatch())) {
+      Scenario scenario = new ScenarioParser().parse(Path.of("peer.scn"),
+          PEER_LINK.replace(" pin ${peerPort_fingerprint}", ""));
+
+      Result result = new ScenarioRunner(RunOptions.of(HostPort.parse(tls.address()),
+          LineSecurity.pinned(tls.fingerprint()))).run(scenario);
+
+      assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(result.report()).contains("alicelink cannot connect: in TLS mode a dial needs the listener's "
+          + "fingerprint ('dial HOST:PORT pin FP'), or run with --insecure");
+    }
+  }
+
+  @Test
+  void theSamePeerScenarioRunsInsecureWithAnEmptyFingerprint() {
+    Result result = run(PEER_LINK);
+
+    assertThat(result.passed()).as(result.report()).isTrue();
+    assertThat(result.steps().get(0).summary()).contains("peerPort_fingerprint = \"\" (plain TCP)");
+  }
+
+  @Test
+  void aWrongServerFingerprintIsAnErrorThatSaysTheServerIsNotTrusted() throws IOException {
+    try (TestLineServer tls = TestLineServer.startTls(new ToyDispatch())) {
+      Scenario scenario = new ScenarioParser().parse(Path.of("test.scn"), HELLO);
+
+      Result result = new ScenarioRunner(RunOptions.of(HostPort.parse(tls.address()),
+          LineSecurity.pinned(io.webassist.security.tls.TlsIdentity.selfSigned("x").fingerprint()))).run(scenario);
+
+      assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(result.report()).contains("server not trusted: TLS handshake with " + tls.address() + " failed");
+      assertThat(tls.received()).isEmpty();
+    }
   }
 }

@@ -156,6 +156,24 @@ class ScenarioParserTest {
   }
 
   @Test
+  void dialTakesAPinAndListenDefinesTheFingerprintVariable() {
+    Scenario scenario = new ScenarioParser().parse(Path.of("peer.scn"), """
+        user: listen peerPort
+        agent: dial 127.0.0.1:${peerPort} pin ${peerPort_fingerprint}
+        bob: connect 10.0.0.5:7400
+        """);
+
+    Step.Connect dial = (Step.Connect) scenario.steps().get(1);
+    assertThat(dial.dial()).isTrue();
+    assertThat(dial.address().text()).isEqualTo("127.0.0.1:${peerPort}");
+    assertThat(dial.pin().text()).isEqualTo("${peerPort_fingerprint}");
+    assertThat(((Step.Connect) scenario.steps().get(2)).dial()).isFalse();
+    assertThat(((Step.Listen) scenario.steps().get(0)).fingerprintVariable()).isEqualTo("peerPort_fingerprint");
+    assertProblem("a: dial 127.0.0.1:1 with AB\n", "happy.scn:1: dial: unexpected 'with AB' (only 'pin FINGERPRINT' may follow)");
+    assertProblem("a: dial 127.0.0.1:1 pin ${fp}\n", "happy.scn:1: variable ${fp} is not set before this line");
+  }
+
+  @Test
   void badAddressesAndNamesAreProblems() {
     assertProblem("a: connect localhost\n", "happy.scn:1: expected host:port, got 'localhost'");
     assertProblem("a: dial\n", "happy.scn:1: dial needs host:port");

@@ -18,7 +18,7 @@ class LineTransportTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final LineTransport transport = new LineTransport(100);
+  private final LineTransport transport = new LineTransport(100, LineSecurity.insecure());
   private TestLineServer server;
 
   @AfterEach

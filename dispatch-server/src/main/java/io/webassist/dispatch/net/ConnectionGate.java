@@ -1,0 +1,77 @@
+package io.webassist.dispatch.net;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.webassist.dispatch.config.LimitsConfig;
+import io.webassist.dispatch.limits.ConnectionCounter;
+import io.webassist.dispatch.limits.ConnectionCounter.Admission;
+import io.webassist.dispatch.limits.Limit;
+import io.webassist.dispatch.limits.LimitEvents;
+import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.ErrorFrame;
+
+/**
+ * The first stage of every TCP connection: admits it, or — over {@code maxConnectionsPerIp} or
+ * {@code maxConnections} — answers {@code error{code:"too_many_connections"}} and closes it before
+ * anything else runs (no connection state, no hello timer, nothing read). Admitted connections
+ * are counted until they close.
+ */
+@Sharable
+final class ConnectionGate extends ChannelInboundHandlerAdapter {
+
+  static final String NAME = "connectionGate";
+
+  private static final AttributeKey<String> ADMITTED = AttributeKey.valueOf("webassist.admittedIp");
+
+  private final ConnectionCounter counter;
+  private final LimitEvents events;
+  private final LimitsConfig limits;
+
+  ConnectionGate(ConnectionCounter counter, LimitEvents events, LimitsConfig limits) {
+    this.counter = counter;
+    this.events = events;
+    this.limits = limits;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    String ip = Connection.hostOf(ctx.channel().remoteAddress());
+    Admission admission = counter.tryOpen(ip);
+    if (admission == Admission.OK) {
+      ctx.channel().attr(ADMITTED).set(ip);
+      ctx.fireChannelActive();
+      return;
+    }
+    ctx.channel().config().setAutoRead(false);
+    boolean perIp = admission == Admission.TOO_MANY_FROM_IP;
+    events.hit(perIp ? Limit.CONNECTIONS_PER_IP : Limit.TOTAL_CONNECTIONS, null,
+        perIp ? "maxConnectionsPerIp=" + limits.maxConnectionsPerIp() : "maxConnections=" + limits.maxConnections(), ip);
+    // from the tail, so that the frame encoder (after this stage) turns it into a line
+    ctx.channel().writeAndFlush(new ErrorFrame(ErrorCode.TOO_MANY_CONNECTIONS, perIp
+            ? "too many connections from your address; close one and try again"
+            : "the server has too many connections; try again later"))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (ctx.channel().hasAttr(ADMITTED)) {
+      ctx.fireChannelRead(msg);
+    } else {
+      ReferenceCountUtil.release(msg); // refused: nothing it sent is looked at
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    String ip = ctx.channel().attr(ADMITTED).getAndSet(null);
+    if (ip != null) {
+      counter.closed(ip);
+    }
+    ctx.fireChannelInactive();
+  }
+}

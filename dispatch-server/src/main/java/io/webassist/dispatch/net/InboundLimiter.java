@@ -1,0 +1,103 @@
+package io.webassist.dispatch.net;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.ReferenceCountUtil;
+import io.webassist.dispatch.limits.FrameRateLimiter;
+import io.webassist.dispatch.limits.Limit;
+import io.webassist.dispatch.limits.LimitEvents;
+import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.ErrorFrame;
+
+/**
+ * Between the line decoder and the frame decoder (or the relay's forwarder): every line, before
+ * any JSON is parsed, passes the connection's {@link FrameRateLimiter}; refused lines are dropped
+ * unread. Once a relay pair is ready the rate no longer applies ({@link #forwarding()}). It also takes the line decoder's "line too long" and answers {@code frame_too_large}
+ * and closes (the line decoder has already dropped what it held; nothing more of that line is
+ * buffered). One per channel: it holds that connection's token bucket.
+ */
+final class InboundLimiter extends ChannelInboundHandlerAdapter {
+
+  static final String NAME = "inboundLimit";
+
+  private final FrameRateLimiter rate;
+  private final LimitEvents events;
+  private final int framesPerSecond;
+  private final int maxLineLength;
+  private boolean closing;
+  private boolean forwarding;
+
+  InboundLimiter(FrameRateLimiter rate, LimitEvents events, int framesPerSecond, int maxLineLength) {
+    this.rate = rate;
+    this.events = events;
+    this.framesPerSecond = framesPerSecond;
+    this.maxLineLength = maxLineLength;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (closing) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    FrameRateLimiter.Verdict verdict = forwarding ? FrameRateLimiter.Verdict.PASS : rate.onFrame();
+    if (verdict == FrameRateLimiter.Verdict.PASS) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    ReferenceCountUtil.release(msg);
+    switch (verdict) {
+      case REFUSE -> events.count(Limit.FRAME_RATE);
+      case REFUSE_AND_TELL -> {
+        events.hit(Limit.FRAME_RATE, idOf(ctx), "framesPerSecond=" + framesPerSecond, ipOf(ctx));
+        ctx.writeAndFlush(new ErrorFrame(ErrorCode.RATE_LIMITED,
+            "more than " + framesPerSecond + " frames a second; frames are being dropped"));
+      }
+      case CLOSE -> {
+        events.count(Limit.FRAME_RATE);
+        events.hit(Limit.FRAME_RATE_CLOSE, idOf(ctx), "refused=" + rate.refused(), ipOf(ctx));
+        closeWith(ctx, new ErrorFrame(ErrorCode.RATE_LIMITED,
+            "sent more than " + framesPerSecond + " frames a second for too long; closing"));
+      }
+      default -> throw new IllegalStateException(verdict.name());
+    }
+  }
+
+  /**
+   * The relay pair is ready: lines are forwarded unparsed from now on, held back by the partner's
+   * writability (see {@link RawLineForwarder}) rather than by a rate — a resumed session may
+   * resend a burst of events at once. The line length limit still holds.
+   */
+  void forwarding() {
+    forwarding = true;
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof TooLongFrameException)) {
+      ctx.fireExceptionCaught(cause);
+      return;
+    }
+    if (!closing) {
+      events.hit(Limit.FRAME_TOO_LARGE, idOf(ctx), "maxLineLength=" + maxLineLength, ipOf(ctx));
+      closeWith(ctx, new ErrorFrame(ErrorCode.FRAME_TOO_LARGE, "line longer than " + maxLineLength + " bytes; closing"));
+    }
+  }
+
+  private void closeWith(ChannelHandlerContext ctx, ErrorFrame last) {
+    closing = true;
+    ctx.channel().config().setAutoRead(false);
+    ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  static String idOf(ChannelHandlerContext ctx) {
+    Connection connection = Connection.of(ctx.channel());
+    return connection == null ? ctx.channel().id().asShortText() : connection.connectionId();
+  }
+
+  static String ipOf(ChannelHandlerContext ctx) {
+    return Connection.hostOf(ctx.channel().remoteAddress());
+  }
+}
