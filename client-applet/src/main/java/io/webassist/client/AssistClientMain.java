@@ -54,6 +54,10 @@ public final class AssistClientMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // a person reads this program's output: library INFO lines would drown the conversation
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     int colon = server.lastIndexOf(':');
     if (colon < 1) {
       System.err.println("client: --server must be host:port, not '" + server + "'");

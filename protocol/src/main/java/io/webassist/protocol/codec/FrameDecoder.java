@@ -38,7 +38,8 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
     try {
       out.add(mapper.read(line));
     } catch (FrameDecodingException e) {
-      LOG.debug("bad frame remote={} code={} reason={}", ctx.channel().remoteAddress(), e.code(), e.getMessage());
+      // no address and no reason text here: both may carry personal data; the server logs its own line
+      LOG.debug("bad frame code={}", e.code());
       ctx.fireUserEventTriggered(new BadFrameEvent(e.code(), e.getMessage()));
       if (ctx.channel().isActive()) {
         ctx.writeAndFlush(new ErrorFrame(e.code(), e.getMessage()));
@@ -49,7 +50,7 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
-      LOG.info("frame too large remote={} limit={}", ctx.channel().remoteAddress(), maxLineLength);
+      LOG.debug("frame too large limit={}", maxLineLength);
       ctx.writeAndFlush(new ErrorFrame(ErrorCode.FRAME_TOO_LARGE,
               "line longer than " + maxLineLength + " bytes; closing"))
           .addListener(ChannelFutureListener.CLOSE);

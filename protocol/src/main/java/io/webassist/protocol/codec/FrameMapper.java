@@ -58,6 +58,8 @@ public final class FrameMapper {
         CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
       mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
+    // "protocol": 1.5 is not 1
+    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     FrameTypes.all().forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
     this.reader = mapper.readerFor(Frame.class);
     this.writer = mapper.writerFor(Frame.class);

@@ -89,6 +89,13 @@ class FrameMapperTest {
         .hasMessageContaining("requestId");
   }
 
+  @Test
+  void fractionIsNotTruncatedIntoAnInteger() {
+    assertThatThrownBy(() -> mapper.read("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1.5}"))
+        .isInstanceOf(FrameDecodingException.class)
+        .hasMessageContaining("protocol");
+  }
+
   @ParameterizedTest
   @FieldSource("NOT_OBJECTS")
   void somethingOtherThanOneObjectIsABadFrame(String line) {
