@@ -4,6 +4,7 @@ import io.webassist.dispatch.config.ConfigException;
 import io.webassist.dispatch.config.ConfigLoader;
 import io.webassist.dispatch.config.ServerConfig;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,6 +17,14 @@ import picocli.CommandLine.Spec;
  * {@code java -jar dispatch-server.jar --config webassist.json}: runs the dispatch server until
  * stopped (Ctrl-C / SIGTERM close it gracefully). A bad configuration prints the problem (file,
  * field, what is wrong) without a stack trace and exits with status 2.
+ *
+ * <p>Once listening it prints two lines on standard output, for operators and scripts:
+ * <pre>
+ * dispatch listening tcp=7400 http=7480
+ * dispatch tls fingerprint=AB:CD:…:EF        (the SHA-256 fingerprint clients pin)
+ * </pre>
+ * or, in plain mode, {@code dispatch tls off (--insecure)} ({@code dispatch tls off (tls.enabled=false)}
+ * when the configuration file turned TLS off), with {@link #INSECURE_WARNING} on standard error.
  */
 @Command(name = "dispatch-server", mixinStandardHelpOptions = true,
     description = "Runs the WebAssist dispatch server.")
@@ -23,6 +32,9 @@ public final class DispatchMain implements Callable<Integer> {
 
   /** Exit status for a configuration the server refuses. */
   public static final int BAD_CONFIG = 2;
+  /** Printed on standard error at every start without TLS. */
+  public static final String INSECURE_WARNING =
+      "WARNING: TLS is off (--insecure): names, phones and chats cross the network in clear";
 
   @Spec
   private CommandSpec spec;
@@ -42,6 +54,14 @@ public final class DispatchMain implements Callable<Integer> {
   @Option(names = "--public-host", paramLabel = "HOST", description = "Host name clients use for the relay (overrides publicHost).")
   private String publicHost;
 
+  @Option(names = "--insecure", description = "Plain TCP instead of TLS: for development only; names, phones "
+      + "and chats cross the network in clear.")
+  private boolean insecure;
+
+  @Option(names = "--tls-dir", paramLabel = "DIR", description = "Where the self-signed TLS identity is kept "
+      + "(overrides tls.dataDir; default webassist-data/tls).")
+  private Path tlsDir;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new DispatchMain()).execute(args));
   }
@@ -56,6 +76,10 @@ public final class DispatchMain implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return BAD_CONFIG;
     }
+    if (!config.tls().enabled()) {
+      spec.commandLine().getErr().println(INSECURE_WARNING);
+      spec.commandLine().getErr().flush();
+    }
     DispatchServer server;
     try {
       server = DispatchServer.start(config);
@@ -63,8 +87,11 @@ public final class DispatchMain implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return 1;
     }
-    spec.commandLine().getOut().println("dispatch listening tcp=" + server.tcpPort() + " http=" + server.httpPort());
-    spec.commandLine().getOut().flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("dispatch listening tcp=" + server.tcpPort() + " http=" + server.httpPort());
+    out.println(server.fingerprint() != null ? "dispatch tls fingerprint=" + server.fingerprint()
+        : "dispatch tls off (" + (insecure ? "--insecure" : "tls.enabled=false") + ")");
+    out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dispatch-shutdown"));
     server.awaitClosed();
     return 0;
@@ -82,6 +109,12 @@ public final class DispatchMain implements Callable<Integer> {
     }
     if (publicHost != null) {
       config = config.withPublicHost(publicHost);
+    }
+    if (tlsDir != null) {
+      config = config.withTls(config.tls().withDataDir(tlsDir));
+    }
+    if (insecure) {
+      config = config.withTls(config.tls().withEnabled(false));
     }
     return config;
   }

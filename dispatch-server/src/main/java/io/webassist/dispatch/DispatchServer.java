@@ -11,6 +11,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.broker.BrokerSettings;
@@ -18,6 +19,7 @@ import io.webassist.dispatch.broker.ExecutorScheduler;
 import io.webassist.dispatch.broker.SupportBroker;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
 import io.webassist.dispatch.http.HttpHandler;
 import io.webassist.dispatch.http.HttpInitializer;
 import io.webassist.dispatch.limits.LimitGuards;
@@ -34,6 +36,8 @@ import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.LinkPath;
+import io.webassist.security.tls.TlsContexts;
+import io.webassist.security.tls.TlsIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -44,9 +48,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatch server: one process, two listeners. TCP (NDJSON) for users, agents and the relay;
- * HTTP for {@code /healthz}, {@code /metrics} and the demo site. {@link #start} returns once both
- * listen; {@link #close} tells every connected client {@code error{code:"shutting_down"}} and stops.
+ * The dispatch server: one process, two listeners. TCP (NDJSON) for users, agents and the relay,
+ * TLS by default ({@link TlsConfig}): clients pin the certificate's {@link #fingerprint()}; HTTP
+ * for {@code /healthz}, {@code /metrics} and the demo site, always plain, because nothing personal
+ * goes over it. {@link #start} returns once both listen; {@link #close} tells every connected client
+ * {@code error{code:"shutting_down"}} and stops.
  */
 public final class DispatchServer implements AutoCloseable {
 
@@ -55,6 +61,8 @@ public final class DispatchServer implements AutoCloseable {
   private static final long RELAY_LINGER_MS = 2_000;
 
   private final ServerConfig config;
+  private final TlsIdentity identity;
+  private final SslContext tlsContext;
   private final Metrics metrics = new Metrics();
   private final ExecutorScheduler scheduler = new ExecutorScheduler();
   private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -71,8 +79,10 @@ public final class DispatchServer implements AutoCloseable {
   private Channel tcpChannel;
   private Channel httpChannel;
 
-  private DispatchServer(ServerConfig config, Ticker limitsClock) {
+  private DispatchServer(ServerConfig config, Ticker limitsClock, TlsIdentity identity, SslContext tlsContext) {
     this.config = config;
+    this.identity = identity;
+    this.tlsContext = tlsContext;
     AgentRegistry agents = new AgentRegistry(config.agents());
     SessionRegistry sessions = new SessionRegistry(scheduler::now);
     BrokerSettings settings = BrokerSettings.from(config, client -> new Endpoint(
@@ -87,7 +97,13 @@ public final class DispatchServer implements AutoCloseable {
     registerGauges(agents, sessions);
   }
 
-  /** Binds both listeners (port 0 picks a free port) and returns once they accept connections. */
+  /**
+   * Loads or creates the TLS identity (unless TLS is off), binds both listeners (port 0 picks a free
+   * port) and returns once they accept connections.
+   *
+   * @throws IOException if a port cannot be bound or the TLS identity cannot be read or written
+   *     (the message names the file and the problem)
+   */
   public static DispatchServer start(ServerConfig config) throws IOException {
     return start(config, Ticker.SYSTEM);
   }
@@ -97,7 +113,10 @@ public final class DispatchServer implements AutoCloseable {
    * tests pass one they move by hand. Timeouts (hello, idle, slow consumer, offers) use real time.
    */
   public static DispatchServer start(ServerConfig config, Ticker limitsClock) throws IOException {
-    DispatchServer server = new DispatchServer(config, limitsClock);
+    TlsIdentity identity = identity(config);
+    // built once, on the starting thread and not on an event loop: every connection's SslHandler comes from it
+    SslContext tlsContext = identity == null ? null : TlsContexts.server(identity);
+    DispatchServer server = new DispatchServer(config, limitsClock, identity, tlsContext);
     try {
       server.bind();
     } catch (IOException | RuntimeException e) {
@@ -105,6 +124,30 @@ public final class DispatchServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /**
+   * The server's TLS identity: the operator's PEM files, or the self-signed one in the data
+   * directory (made there on first start); null when TLS is off, which is said loudly every time.
+   */
+  private static TlsIdentity identity(ServerConfig config) throws IOException {
+    TlsConfig tls = config.tls();
+    if (!tls.enabled()) {
+      LOG.warn("TLS is off (--insecure): names, phones and chats cross the network in clear");
+      return null;
+    }
+    TlsIdentity identity;
+    try {
+      identity = tls.usesPemFiles()
+          ? TlsIdentity.loadPem(tls.certFile(), tls.keyFile())
+          : TlsIdentity.loadOrCreate(tls.dataDir(), tls.commonNameFor(config.publicHost()));
+    } catch (IOException e) {
+      throw new IOException("cannot load the TLS identity: " + e.getMessage(), e);
+    }
+    LOG.info("tls fingerprint={} subject=\"{}\" source={}", identity.fingerprint(),
+        identity.certificate().getSubjectX500Principal().getName(),
+        tls.usesPemFiles() ? tls.certFile() : tls.dataDir().resolve(TlsIdentity.CERT_FILE));
+    return identity;
   }
 
   private void bind() throws IOException {
@@ -117,15 +160,17 @@ public final class DispatchServer implements AutoCloseable {
         // above the high mark a connection is not writable; WritabilityGuard closes it if that lasts
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
             new WriteBufferWaterMark(l.writeBufferLowWaterMark(), l.writeBufferHighWaterMark()))
-        .childHandler(new TcpInitializer(context)), config.tcpPort(), "tcp");
+        .childHandler(new TcpInitializer(context, tlsContext)), config.tcpPort(), "tcp");
     tcpPort = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
+    // plain on purpose: health, metrics and the demo site carry nothing personal
     HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get());
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(NioServerSocketChannel.class)
         .childHandler(new HttpInitializer(http)), config.httpPort(), "http");
     httpPort = ((InetSocketAddress) httpChannel.localAddress()).getPort();
-    LOG.info("dispatch listening tcp={} http={} bind={}", tcpPort, httpPort, config.bind());
+    LOG.info("dispatch listening tcp={} http={} bind={} tls={}", tcpPort, httpPort, config.bind(),
+        tlsContext != null ? "on" : "off");
   }
 
   private Channel bindOne(ServerBootstrap bootstrap, int port, String what) throws IOException {
@@ -159,6 +204,14 @@ public final class DispatchServer implements AutoCloseable {
   /** The HTTP port (the real one when configured as 0). */
   public int httpPort() {
     return httpPort;
+  }
+
+  /**
+   * The SHA-256 fingerprint of the TCP listener's certificate, as {@code openssl x509 -fingerprint
+   * -sha256} prints it and clients pin it ({@code --server-fingerprint}); null when TLS is off.
+   */
+  public String fingerprint() {
+    return identity == null ? null : identity.fingerprint();
   }
 
   public ServerConfig config() {

@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
 import io.webassist.dispatch.limits.Limit;
 import io.webassist.dispatch.testing.LineClient;
 import io.webassist.dispatch.testing.OpenSession;
@@ -72,6 +73,7 @@ class BadInputSuiteTest {
     proveTheLeakCheckSeesALeak();
 
     ServerConfig config = ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
+        .withTls(TlsConfig.disabled()) // these tests speak plain NDJSON; TlsTcpTest covers TLS
         .withAgents(List.of(agent("ann", 4, "general"), agent("bob", 4, "general")))
         .withLimits(LimitsConfig.defaults().toBuilder()
             .helloTimeoutMs(HELLO_TIMEOUT_MS).idleTimeoutMs(IDLE_TIMEOUT_MS).build());

@@ -8,6 +8,7 @@ import io.webassist.dispatch.config.AgentConfig;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.config.QueueConfig;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
 import io.webassist.dispatch.testing.LineClient;
 import io.webassist.protocol.frame.AgentReady;
 import io.webassist.protocol.frame.ErrorFrame;
@@ -39,6 +40,7 @@ class DispatchServerLoadTest {
   void manyUsersAndAgentsAtOnceEachUserGetsExactlyOneSessionWithMatchingTokens() throws Exception {
     List<AgentConfig> agents = IntStream.range(0, AGENTS).mapToObj(i -> agent("a" + i, 2, "general")).toList();
     ServerConfig config = ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
+        .withTls(TlsConfig.disabled()) // these tests speak plain NDJSON; TlsTcpTest covers TLS
         .withAgents(agents).withQueue(new QueueConfig(USERS))
         // every user comes from 127.0.0.1, and the consoles below ping in a tight loop
         .withLimits(LimitsConfig.defaults().toBuilder().maxPendingRequestsPerIp(USERS)

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.webassist.dispatch.config.RoutingConfig;
 import io.webassist.dispatch.config.RoutingRule;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
 import io.webassist.dispatch.testing.LineClient;
 import io.webassist.protocol.frame.AgentReady;
 import io.webassist.protocol.frame.Endpoint;
@@ -41,6 +42,7 @@ class DispatchServerTcpTest {
 
   static ServerConfig config() {
     return ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
+        .withTls(TlsConfig.disabled()) // these tests speak plain NDJSON; TlsTcpTest covers TLS
         .withAgents(List.of(agent("ann", 1, "general"), agent("bob", 1, "general"), agent("vera", 2, "premium")))
         .withRouting(new RoutingConfig(List.of(RoutingRule.prefix("premium", "VIP-")), "general"));
   }

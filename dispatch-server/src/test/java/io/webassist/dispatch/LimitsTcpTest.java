@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
 import io.webassist.dispatch.limits.Limit;
 import io.webassist.dispatch.testing.LineClient;
 import io.webassist.dispatch.testing.ManualTicker;
@@ -52,6 +53,7 @@ class LimitsTcpTest {
 
   private DispatchServer start(UnaryOperator<LimitsConfig.Builder> limits) throws Exception {
     ServerConfig config = ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
+        .withTls(TlsConfig.disabled()) // these tests speak plain NDJSON; TlsTcpTest covers TLS
         .withAgents(List.of(agent("ann", 2, "general"), agent("bob", 2, "general")))
         .withLimits(limits.apply(LimitsConfig.defaults().toBuilder()).build());
     server = DispatchServer.start(config, clock);

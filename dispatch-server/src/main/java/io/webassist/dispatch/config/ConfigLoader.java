@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,9 +96,11 @@ public final class ConfigLoader {
       logging = new LoggingConfig(loggingSection.bool("personalData", false));
       loggingSection.finish();
     }
+    TlsConfig tls = tls(root.object("tls"));
     root.finish();
     return new ServerConfig(bind, tcpPort, httpPort, publicHost == null || publicHost.isBlank() ? null : publicHost,
-        agents, routing, offerTimeoutMs, cooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        agents, routing, offerTimeoutMs, cooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging,
+        tls);
   }
 
   private static List<AgentConfig> agents(JsonSection root) throws ConfigException {
@@ -194,6 +197,48 @@ public final class ConfigLoader {
     int max = (int) section.number("maxPerGroup", QueueConfig.defaults().maxPerGroup(), 1, 1_000_000);
     section.finish();
     return new QueueConfig(max);
+  }
+
+  /**
+   * {@code {"enabled": true, "certFile": null, "keyFile": null, "dataDir": "webassist-data/tls",
+   * "commonName": null}}; the two PEM files go together. Paths are relative to the working directory.
+   */
+  private static TlsConfig tls(JsonSection section) throws ConfigException {
+    TlsConfig d = TlsConfig.defaults();
+    if (section == null) {
+      return d;
+    }
+    boolean enabled = section.bool("enabled", d.enabled());
+    Path certFile = path(section, "certFile", null);
+    Path keyFile = path(section, "keyFile", null);
+    if (certFile != null && keyFile == null) {
+      throw section.error("keyFile", "is required when certFile is given (the certificate's PKCS#8 PEM key)");
+    }
+    if (keyFile != null && certFile == null) {
+      throw section.error("certFile", "is required when keyFile is given (the PEM certificate of that key)");
+    }
+    Path dataDir = path(section, "dataDir", d.dataDir());
+    String commonName = section.string("commonName", null);
+    if (commonName != null && commonName.isBlank()) {
+      throw section.error("commonName", "must not be empty (leave it out for publicHost or localhost)");
+    }
+    section.finish();
+    return new TlsConfig(enabled, certFile, keyFile, dataDir, commonName);
+  }
+
+  private static Path path(JsonSection section, String field, Path fallback) throws ConfigException {
+    String value = section.string(field, null);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.isBlank()) {
+      throw section.error(field, "must not be empty");
+    }
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw section.error(field, "is not a valid path: " + e.getReason());
+    }
   }
 
   private static LimitsConfig limits(JsonSection section) throws ConfigException {

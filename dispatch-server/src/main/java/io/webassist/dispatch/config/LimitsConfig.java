@@ -7,7 +7,8 @@ package io.webassist.dispatch.config;
  * and metric.
  *
  * @param maxLineLength longest NDJSON line in bytes; longer gets {@code frame_too_large} and a close
- * @param helloTimeoutMs how long a new connection may take to send {@code hello}
+ * @param helloTimeoutMs how long a new connection may take to send {@code hello}; with TLS on, also the
+ *     deadline of the TLS handshake, which comes first and counts against the same time
  * @param idleTimeoutMs a connection that sends nothing (not even {@code ping}) this long is closed
  * @param maxRequestsPerConnection open support requests one user connection may hold at once
  * @param maxPendingLogins password checks waiting at once; more get {@code rate_limited}

@@ -30,12 +30,13 @@ import java.util.Objects;
  * @param limits per-connection limits and timeouts
  * @param cobrowse co-browse navigation policy
  * @param logging what may be logged
+ * @param tls how the TCP listener is protected; TLS with a self-signed identity by default
  */
 public record ServerConfig(
     String bind, int tcpPort, int httpPort, String publicHost,
     List<AgentConfig> agents, RoutingConfig routing,
     long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
-    QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging) {
+    QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls) {
 
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final int DEFAULT_TCP_PORT = 7400;
@@ -60,83 +61,94 @@ public record ServerConfig(
     limits = limits == null ? LimitsConfig.defaults() : limits;
     cobrowse = cobrowse == null ? CobrowseConfig.defaults() : cobrowse;
     logging = logging == null ? LoggingConfig.defaults() : logging;
+    tls = tls == null ? TlsConfig.defaults() : tls;
   }
 
-  /** The configuration used for every field the file leaves out: no agents, everyone in "general". */
+  /**
+   * The configuration used for every field the file leaves out: no agents, everyone in "general",
+   * TLS on with the self-signed identity in {@link TlsConfig#DEFAULT_DATA_DIR} (tests that speak
+   * plain TCP say {@code withTls(TlsConfig.disabled())}).
+   */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_BIND, DEFAULT_TCP_PORT, DEFAULT_HTTP_PORT, null, List.of(),
         RoutingConfig.defaults(), DEFAULT_OFFER_TIMEOUT_MS, DEFAULT_DECLINE_COOLDOWN_MS, LoginPolicy.TAKEOVER,
-        false, QueueConfig.defaults(), LimitsConfig.defaults(), CobrowseConfig.defaults(), LoggingConfig.defaults());
+        false, QueueConfig.defaults(), LimitsConfig.defaults(), CobrowseConfig.defaults(), LoggingConfig.defaults(),
+        TlsConfig.defaults());
   }
 
   public ServerConfig withBind(String value) {
     return new ServerConfig(value, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withTcpPort(int value) {
     return new ServerConfig(bind, value, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withHttpPort(int value) {
     return new ServerConfig(bind, tcpPort, value, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withPublicHost(String value) {
     return new ServerConfig(bind, tcpPort, httpPort, value, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withAgents(List<AgentConfig> value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, value, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withRouting(RoutingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, value, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withOfferTimeoutMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, value,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withDeclineCooldownMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging);
+        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withAgentLogin(LoginPolicy value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging);
+        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withAvailableOnLogin(boolean value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withQueue(QueueConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls);
   }
 
   public ServerConfig withLimits(LimitsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls);
   }
 
   public ServerConfig withCobrowse(CobrowseConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls);
   }
 
   public ServerConfig withLogging(LoggingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls);
+  }
+
+  public ServerConfig withTls(TlsConfig value) {
+    return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value);
   }
 
   private static void port(int port, String name) {

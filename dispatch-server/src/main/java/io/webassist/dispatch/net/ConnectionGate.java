@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.webassist.dispatch.config.LimitsConfig;
@@ -17,8 +18,9 @@ import io.webassist.protocol.frame.ErrorFrame;
 /**
  * The first stage of every TCP connection: admits it, or — over {@code maxConnectionsPerIp} or
  * {@code maxConnections} — answers {@code error{code:"too_many_connections"}} and closes it before
- * anything else runs (no connection state, no hello timer, nothing read). Admitted connections
- * are counted until they close.
+ * anything else runs (no connection state, no hello timer, nothing read, no TLS handshake; behind
+ * TLS the refused connection is closed without the frame). Admitted connections are counted until
+ * they close.
  */
 @Sharable
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
@@ -50,6 +52,12 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     boolean perIp = admission == Admission.TOO_MANY_FROM_IP;
     events.hit(perIp ? Limit.CONNECTIONS_PER_IP : Limit.TOTAL_CONNECTIONS, null,
         perIp ? "maxConnectionsPerIp=" + limits.maxConnectionsPerIp() : "maxConnections=" + limits.maxConnections(), ip);
+    if (ctx.pipeline().get(SslHandler.class) != null) {
+      // behind TLS the error frame could only go out after the handshake this refusal is meant to save:
+      // the client sees its handshake cut off instead
+      ctx.close();
+      return;
+    }
     // from the tail, so that the frame encoder (after this stage) turns it into a line
     ctx.channel().writeAndFlush(new ErrorFrame(ErrorCode.TOO_MANY_CONNECTIONS, perIp
             ? "too many connections from your address; close one and try again"

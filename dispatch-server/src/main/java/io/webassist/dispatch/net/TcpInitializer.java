@@ -3,25 +3,34 @@ package io.webassist.dispatch.net;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.limits.LimitGuards;
 import io.webassist.protocol.codec.NdjsonCodec;
+import io.webassist.security.tls.TlsContexts;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of every TCP connection (users, agents, relay): admission, NDJSON in and out with
- * the per-connection limits, the handshake, then — after {@code hello} — the handler for the
- * declared role, put in before the last stage.
+ * The pipeline of every TCP connection (users, agents, relay): admission, TLS (unless the server
+ * runs with {@code --insecure}), NDJSON in and out with the per-connection limits, the handshake,
+ * then — after {@code hello} — the handler for the declared role, put in before the last stage.
  */
 public final class TcpInitializer extends ChannelInitializer<Channel> {
 
   private final ServerContext context;
+  private final SslContext tls;
   private final HandshakeHandler handshake;
   private final ConnectionGate gate;
 
-  public TcpInitializer(ServerContext context) {
+  /**
+   * @param tls the server's TLS context, shared by all connections; null for plain TCP
+   *     ({@code --insecure})
+   */
+  public TcpInitializer(ServerContext context, SslContext tls) {
     this.context = context;
+    this.tls = tls;
     this.handshake = new HandshakeHandler(context);
     LimitGuards limits = context.limits();
     this.gate = new ConnectionGate(limits.connections(), limits.events(), limits.config());
@@ -32,8 +41,16 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
     ChannelPipeline pipeline = channel.pipeline();
     LimitGuards guards = context.limits();
     LimitsConfig limits = context.config().limits();
-    // over maxConnectionsPerIp or maxConnections → too_many_connections and a close, before anything else
+    // over maxConnectionsPerIp or maxConnections → refused before anything else, even before the TLS
+    // handshake, so that a refused connection costs no cryptography
     pipeline.addLast(ConnectionGate.NAME, gate);
+    if (tls != null) {
+      // TLS, which clients pin; the handshake must end within helloTimeoutMs, the time a client has for hello
+      // anyway; plain text or a failed handshake → the SslHandler closes, LastHandler logs one DEBUG line
+      SslHandler ssl = tls.newHandler(channel.alloc());
+      ssl.setHandshakeTimeout(limits.helloTimeoutMs(), TimeUnit.MILLISECONDS);
+      pipeline.addLast(TlsContexts.STAGE, ssl);
+    }
     // not writable for slowConsumerTimeoutMs → closed; while not writable, nothing is read from it
     pipeline.addLast(WritabilityGuard.NAME, new WritabilityGuard(guards.events(), limits.slowConsumerTimeoutMs()));
     // nothing read for idleTimeoutMs → an IdleStateEvent, answered with idle_timeout and a close

@@ -218,4 +218,63 @@ class ConfigLoaderTest {
     assertThat(problem("{'limits': {'framesPerSecnd': 10}}"))
         .contains("limits.framesPerSecnd: is not a known field");
   }
+
+  @Test
+  void tlsIsOnByDefaultWithTheSelfSignedIdentityInWebassistData() throws Exception {
+    TlsConfig tls = ConfigLoader.load(write("{}")).tls();
+
+    assertThat(tls).isEqualTo(ServerConfig.defaults().tls()).isEqualTo(TlsConfig.defaults());
+    assertThat(tls.enabled()).isTrue();
+    assertThat(tls.usesPemFiles()).isFalse();
+    assertThat(tls.dataDir()).isEqualTo(Path.of("webassist-data", "tls"));
+    assertThat(tls.commonNameFor(null)).isEqualTo("localhost");
+    assertThat(tls.commonNameFor("support.example.com")).isEqualTo("support.example.com");
+  }
+
+  @Test
+  void everyTlsFieldIsRead() throws Exception {
+    TlsConfig pem = ConfigLoader.load(write("""
+        {'tls': {'enabled': true, 'certFile': '/etc/webassist/cert.pem', 'keyFile': '/etc/webassist/key.pem',
+                 'dataDir': '/var/lib/webassist/tls', 'commonName': 'dispatch.internal'}}
+        """)).tls();
+
+    assertThat(pem).isEqualTo(new TlsConfig(true, Path.of("/etc/webassist/cert.pem"), Path.of("/etc/webassist/key.pem"),
+        Path.of("/var/lib/webassist/tls"), "dispatch.internal"));
+    assertThat(pem.commonNameFor("support.example.com")).isEqualTo("dispatch.internal");
+    assertThat(ConfigLoader.load(write("{'tls': {'enabled': false}}")).tls().enabled()).isFalse();
+    assertThat(ConfigLoader.load(write("{'tls': {'certFile': null, 'keyFile': null, 'commonName': null}}")).tls())
+        .isEqualTo(TlsConfig.defaults());
+  }
+
+  @Test
+  void halfGivenPemFilesAreRefusedNamingTheMissingField() throws Exception {
+    assertThat(problem("{'tls': {'certFile': 'cert.pem'}}"))
+        .startsWith(dir.resolve("webassist.json") + ": tls.keyFile: is required when certFile is given");
+    assertThat(problem("{'tls': {'keyFile': 'key.pem', 'certFile': null}}"))
+        .startsWith(dir.resolve("webassist.json") + ": tls.certFile: is required when keyFile is given");
+    assertThatThrownBy(() -> new TlsConfig(true, Path.of("cert.pem"), null, null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("tls.keyFile is required when tls.certFile is given");
+    assertThatThrownBy(() -> TlsConfig.pem(null, Path.of("key.pem")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("tls.certFile is required when tls.keyFile is given");
+  }
+
+  @Test
+  void badTlsFieldsAreRefused() throws Exception {
+    assertThat(problem("{'tls': {'enabled': 'yes'}}")).endsWith("webassist.json: tls.enabled: must be true or false");
+    assertThat(problem("{'tls': {'dataDir': ''}}")).endsWith("webassist.json: tls.dataDir: must not be empty");
+    assertThat(problem("{'tls': {'certFile': 42, 'keyFile': 'k'}}")).endsWith("webassist.json: tls.certFile: must be a string");
+    assertThat(problem("{'tls': {'commonName': ' '}}")).contains("tls.commonName: must not be empty");
+    assertThat(problem("{'tls': {'certfile': 'cert.pem'}}")).contains("tls.certfile: is not a known field");
+    assertThat(problem("{'tls': true}")).endsWith("webassist.json: tls: must be a JSON object");
+  }
+
+  @Test
+  void tlsCanBeConfiguredInCode() {
+    ServerConfig config = ServerConfig.defaults().withTls(TlsConfig.selfSigned(dir));
+
+    assertThat(config.tls()).isEqualTo(new TlsConfig(true, null, null, dir, null));
+    assertThat(config.withTls(TlsConfig.disabled()).tls().enabled()).isFalse();
+    assertThat(config.withTls(TlsConfig.pem(dir.resolve("c"), dir.resolve("k"))).tls().usesPemFiles()).isTrue();
+    assertThat(config.withBind("127.0.0.1").tls()).isEqualTo(config.tls()); // every with… keeps it
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.webassist.dispatch.DispatchServer;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
 import io.webassist.dispatch.testing.LineClient;
 import io.webassist.protocol.frame.Welcome;
 import java.net.URI;
@@ -24,7 +25,8 @@ class HttpEndpointsTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = DispatchServer.start(ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0));
+    server = DispatchServer.start(ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
+        .withTls(TlsConfig.disabled())); // HTTP is plain either way; no TLS identity needed here
   }
 
   @AfterEach

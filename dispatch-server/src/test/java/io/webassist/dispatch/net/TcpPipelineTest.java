@@ -7,11 +7,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.broker.BrokerSettings;
 import io.webassist.dispatch.broker.SupportBroker;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
 import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.dispatch.relay.RelayHub;
 import io.webassist.dispatch.routing.RoutingRules;
@@ -26,6 +28,8 @@ import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.Pong;
 import io.webassist.protocol.frame.SupportQueued;
 import io.webassist.protocol.frame.Welcome;
+import io.webassist.security.tls.TlsContexts;
+import io.webassist.security.tls.TlsIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +47,14 @@ class TcpPipelineTest {
   private static final long HELLO_TIMEOUT_MS = 5_000;
   private static final long IDLE_TIMEOUT_MS = 20_000;
 
-  private final ServerConfig config = ServerConfig.defaults()
+  private final ServerConfig config = ServerConfig.defaults().withTls(TlsConfig.disabled())
       .withAgents(List.of(agent("ann", 1, "general")))
       .withLimits(ServerConfig.defaults().limits().withHelloTimeoutMs(HELLO_TIMEOUT_MS)
           .withIdleTimeoutMs(IDLE_TIMEOUT_MS).withMaxLineLength(1024));
   private final Metrics metrics = new Metrics();
   private final ManualScheduler clock = new ManualScheduler();
   private AgentAuthenticator authenticator;
+  private ServerContext context;
   private EmbeddedChannel channel;
 
   @BeforeEach
@@ -59,11 +64,11 @@ class TcpPipelineTest {
     SupportBroker broker = new SupportBroker(agents, new RoutingRules(config.routing()), sessions, clock, metrics,
         BrokerSettings.from(config, link -> new Endpoint("relay.example", 7400)));
     authenticator = new AgentAuthenticator(agents, 1, 4);
-    ServerContext context = new ServerContext(config, broker, new RelayHub(sessions, clock, metrics, 0, s -> { }),
+    context = new ServerContext(config, broker, new RelayHub(sessions, clock, metrics, 0, s -> { }),
         authenticator, metrics, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     channel = new EmbeddedChannel();
     channel.freezeTime();
-    channel.pipeline().addLast(new TcpInitializer(context));
+    channel.pipeline().addLast(new TcpInitializer(context, null));
     channel.pipeline().fireChannelActive();
   }
 
@@ -99,6 +104,24 @@ class TcpPipelineTest {
     channel.runPendingTasks(); // the close after the error
     assertThat(frames).singleElement().isInstanceOf(ErrorFrame.class);
     return (ErrorFrame) frames.get(0);
+  }
+
+  @Test
+  void withTlsTheGateComesFirstThenTlsAndPlainTextIsClosedWithoutReachingTheTail() {
+    SslContext tls = TlsContexts.server(TlsIdentity.selfSigned("localhost"));
+    EmbeddedChannel secure = new EmbeddedChannel();
+    secure.pipeline().addLast(new TcpInitializer(context, tls));
+    secure.pipeline().fireChannelActive();
+
+    assertThat(secure.pipeline().names()).startsWith(ConnectionGate.NAME, TlsContexts.STAGE, WritabilityGuard.NAME);
+    // an exception reaching the tail would be rethrown here: LastHandler must have taken the SslHandler's
+    secure.writeInbound(Unpooled.copiedBuffer("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}\n",
+        StandardCharsets.UTF_8));
+    secure.runPendingTasks();
+
+    assertThat(secure.isOpen()).isFalse();
+    assertThat(secure.<Object>readInbound()).isNull();
+    secure.finishAndReleaseAll();
   }
 
   @Test

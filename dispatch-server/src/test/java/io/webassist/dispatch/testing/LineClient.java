@@ -2,10 +2,12 @@ package io.webassist.dispatch.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.ssl.JdkSslContext;
 import io.webassist.protocol.codec.FrameDecodingException;
 import io.webassist.protocol.codec.FrameMapper;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
+import io.webassist.security.tls.TlsContexts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,10 +17,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A tester's {@code nc}: a plain socket that writes NDJSON lines and reads them back, so the
- * integration tests drive the server exactly as the wire contract says.
+ * integration tests drive the server exactly as the wire contract says. {@link #pinned} makes the
+ * same over TLS, trusting exactly one certificate fingerprint ({@code openssl s_client} with a pin).
  */
 public final class LineClient implements AutoCloseable {
 
@@ -34,18 +40,64 @@ public final class LineClient implements AutoCloseable {
 
   /** Connects from {@code fromAddress} (e.g. 127.0.0.7: every 127/8 address is this machine), or any when null. */
   public LineClient(int port, String fromAddress) {
+    this(connect(port, fromAddress));
+  }
+
+  private LineClient(Socket socket) {
+    this.socket = socket;
     try {
-      socket = new Socket();
-      if (fromAddress != null) {
-        socket.bind(new InetSocketAddress(fromAddress, 0));
-      }
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(READ_TIMEOUT_MS);
       in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       out = socket.getOutputStream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Connects over TLS, accepting only the server whose certificate has {@code fingerprint}: the
+   * trust rule of {@link TlsContexts#pinnedClient}, on a blocking socket. Returns once the
+   * handshake is done.
+   *
+   * @throws UncheckedIOException with the {@link javax.net.ssl.SSLHandshakeException} when the pin
+   *     does not match or the server does not finish the handshake
+   */
+  public static LineClient pinned(int port, String fromAddress, String fingerprint) {
+    SSLContext context = ((JdkSslContext) TlsContexts.pinnedClient(fingerprint)).context();
+    Socket plain = connect(port, fromAddress);
+    try {
+      plain.setSoTimeout(READ_TIMEOUT_MS);
+      SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "127.0.0.1", port, true);
+      tls.setEnabledProtocols(TlsContexts.PROTOCOLS.toArray(String[]::new));
+      tls.startHandshake();
+      return new LineClient(tls);
+    } catch (IOException e) {
+      closeQuietly(plain);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static LineClient pinned(int port, String fingerprint) {
+    return pinned(port, null, fingerprint);
+  }
+
+  private static Socket connect(int port, String fromAddress) {
+    Socket socket = new Socket();
+    try {
+      if (fromAddress != null) {
+        socket.bind(new InetSocketAddress(fromAddress, 0));
+      }
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      return socket;
+    } catch (IOException e) {
+      closeQuietly(socket);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The negotiated TLS session ({@code TLSv1.3}, the cipher suite, the server's certificate); null on plain TCP. */
+  public SSLSession tlsSession() {
+    return socket instanceof SSLSocket tls ? tls.getSession() : null;
   }
 
   /** Sends one raw line (the {@code \n} is added). */
@@ -129,6 +181,10 @@ public final class LineClient implements AutoCloseable {
 
   @Override
   public void close() {
+    closeQuietly(socket);
+  }
+
+  private static void closeQuietly(Socket socket) {
     try {
       socket.close();
     } catch (IOException e) {

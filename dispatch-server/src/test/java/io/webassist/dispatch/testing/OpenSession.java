@@ -10,6 +10,7 @@ import io.webassist.protocol.frame.SupportAssigned;
 import io.webassist.protocol.frame.SupportOffer;
 import io.webassist.protocol.frame.SupportQueued;
 import io.webassist.protocol.frame.Welcome;
+import java.util.function.Function;
 
 /**
  * The normal flow over real sockets, as a tester with {@code nc} would run it: an agent logs in
@@ -17,6 +18,9 @@ import io.webassist.protocol.frame.Welcome;
  * session and token. Both connections stay open until {@link #close()}.
  */
 public final class OpenSession implements AutoCloseable {
+
+  private static final String REQUEST = "{\"type\":\"support.request\",\"name\":\"Test User\",\"phone\":\"+1 555 0100\","
+      + "\"customerId\":\"C-1\",\"pageUrl\":\"https://shop.example/cart\"}";
 
   public final LineClient agent;
   public final LineClient user;
@@ -32,7 +36,16 @@ public final class OpenSession implements AutoCloseable {
 
   /** Runs the flow for {@code agentId} (password {@link TestHashes#PASSWORD}), the user connecting from {@code userAddress}. */
   public static OpenSession start(int port, String agentId, String userAddress, String requestLine) {
-    LineClient agent = new LineClient(port);
+    return start(from -> new LineClient(port, from), agentId, userAddress, requestLine);
+  }
+
+  /**
+   * As {@link #start(int, String, String, String)}, with connections opened by {@code connect}
+   * (source address, or null for any → connected client), e.g. {@link LineClient#pinned} for TLS.
+   */
+  public static OpenSession start(Function<String, LineClient> connect, String agentId, String userAddress,
+      String requestLine) {
+    LineClient agent = connect.apply(null);
     LineClient user = null;
     try {
       agent.send("{\"type\":\"hello\",\"role\":\"agent\",\"protocol\":1}").expect(Welcome.class);
@@ -42,7 +55,7 @@ public final class OpenSession implements AutoCloseable {
       agent.send("{\"type\":\"ping\"}");
       assertThat(agent.next()).isEqualTo(Pong.INSTANCE); // the status has taken effect
 
-      user = new LineClient(port, userAddress); // only now: a silent connection would meet the hello timeout
+      user = connect.apply(userAddress); // only now: a silent connection would meet the hello timeout
       user.send("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}").expect(Welcome.class);
       user.send(requestLine);
       SupportQueued queued = user.expect(SupportQueued.class);
@@ -64,8 +77,11 @@ public final class OpenSession implements AutoCloseable {
   }
 
   public static OpenSession start(int port, String agentId) {
-    return start(port, agentId, null, "{\"type\":\"support.request\",\"name\":\"Test User\",\"phone\":\"+1 555 0100\","
-        + "\"customerId\":\"C-1\",\"pageUrl\":\"https://shop.example/cart\"}");
+    return start(port, agentId, null, REQUEST);
+  }
+
+  public static OpenSession start(Function<String, LineClient> connect, String agentId) {
+    return start(connect, agentId, null, REQUEST);
   }
 
   @Override
