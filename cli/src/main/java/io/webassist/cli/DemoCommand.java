@@ -2,7 +2,9 @@ package io.webassist.cli;
 
 import io.webassist.dispatch.DispatchServer;
 import java.io.IOException;
+import io.webassist.dispatch.config.TlsConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +22,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--http-port", defaultValue = "7480", description = "HTTP port (default ${DEFAULT-VALUE}; 0 = any free port).")
   int httpPort;
 
+  @Option(names = "--insecure", description = "Plain TCP instead of TLS, e.g. to try the protocol with nc.")
+  boolean insecure;
+
+  @Option(names = "--tls-dir", defaultValue = "webassist-data/tls",
+      description = "Where the demo keeps its TLS certificate and key (default ${DEFAULT-VALUE}).")
+  Path tlsDir;
+
   @Spec
   CommandSpec spec;
 
@@ -27,24 +36,29 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     DispatchServer server;
     try {
-      server = DispatchServer.start(DemoSetup.config("127.0.0.1", port, httpPort));
+      server = DispatchServer.start(DemoSetup.config("127.0.0.1", port, httpPort)
+          .withTls(insecure ? TlsConfig.disabled() : TlsConfig.selfSigned(tlsDir)));
     } catch (IOException e) {
       throw new UserError(e.getMessage() + " — is a demo already running? Try --port 0 --http-port 0", 1);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "demo-shutdown"));
-    printWelcome(spec.commandLine().getOut(), server.tcpPort(), server.httpPort());
+    printWelcome(spec.commandLine().getOut(), server.tcpPort(), server.httpPort(), server.fingerprint());
     server.awaitClosed();
     return 0;
   }
 
-  static void printWelcome(PrintWriter out, int tcp, int http) {
+  static void printWelcome(PrintWriter out, int tcp, int http, String fingerprint) {
     String site = "http://127.0.0.1:" + http;
     String server = "127.0.0.1:" + tcp;
+    String security = fingerprint == null ? "--insecure" : "--server-fingerprint " + fingerprint;
     out.println("WebAssist demo is running. Stop it with Ctrl+C.");
     out.println();
     out.println("  Demo site:        " + site + "/");
     out.println("  Health, metrics:  " + site + "/healthz   " + site + "/metrics");
-    out.println("  Dispatch (TCP):   " + server);
+    out.println("  Dispatch (TCP):   " + server + (fingerprint == null ? "   (plain TCP, --insecure)" : "   (TLS)"));
+    if (fingerprint != null) {
+      out.println("  TLS fingerprint:  " + fingerprint);
+    }
     out.println();
     out.println("Demo agents (customer ids starting with vip- go to premium, all others to general):");
     for (DemoSetup.DemoAgent agent : DemoSetup.AGENTS) {
@@ -52,13 +66,18 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Start an agent console (another terminal):");
-    out.println("  ./webassist console --server " + server + " --insecure --agent bob");
+    out.println("  ./webassist console --server " + server + " " + security + " --agent bob");
     out.println("Ask for help as a user (a third terminal):");
-    out.println("  ./webassist client --server " + server + " --insecure --page-url " + site
+    out.println("  ./webassist client --server " + server + " " + security + " --page-url " + site
         + "/shop/cart.html --customer acme-42 --name Ada --phone '+44 20 7946 0000'");
     out.println("Replay the whole flow as a script:");
-    out.println("  ./webassist script --server " + server + " --insecure docs/scenarios/happy-path.scn");
-    out.println("Or by hand with nc: docs/PROTOCOL.md, \"Example session\".");
+    out.println("  ./webassist script --server " + server + " " + security + " docs/scenarios/happy-path.scn");
+    if (fingerprint == null) {
+      out.println("Or by hand: nc " + "127.0.0.1 " + tcp + " (docs/PROTOCOL.md, \"Example session\").");
+    } else {
+      out.println("Or by hand: openssl s_client -quiet -connect " + server
+          + " (docs/PROTOCOL.md, \"Example session\"; ./webassist demo --insecure for plain nc).");
+    }
     out.flush();
   }
 }

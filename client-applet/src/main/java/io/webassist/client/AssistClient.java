@@ -6,6 +6,8 @@ import io.webassist.cobrowse.UrlPolicy;
 import io.webassist.link.LinkRuntime;
 import io.webassist.link.TransportSecurity;
 import io.webassist.link.cobrowse.CobrowseBinding;
+import io.webassist.link.dispatch.Backoff;
+import io.webassist.link.dispatch.ConnectionState;
 import io.webassist.link.dispatch.DispatchConnection;
 import io.webassist.link.session.DispatchReporter;
 import io.webassist.link.session.LinkState;
@@ -34,6 +36,12 @@ import java.util.function.Consumer;
  * gets a certificate made for this session alone, whose fingerprint goes in
  * {@code support.request.peerFingerprint} so that the agent can pin it. The listener's key is made
  * while the dispatch connection is being opened, so the first (slow) key costs the user no time.
+ *
+ * <p>A lost connection is not a lost request: the dispatch connection reconnects with back-off and,
+ * while no agent has taken the request, asks again (the server's queue did not survive with it). If
+ * the agent goes away mid-session the server puts the request back at the front of its queue; the
+ * next session links through the relay, since the peer listener served the first agent and closed.
+ * State is touched on the link thread only.
  */
 public final class AssistClient implements AutoCloseable {
 
@@ -42,10 +50,15 @@ public final class AssistClient implements AutoCloseable {
   private final TransportSecurity security;
   private final LinkRuntime runtime = LinkRuntime.create();
   private final SessionLinks links;
-  private final CompletableFuture<SessionLink> sessionLink = new CompletableFuture<>();
+  private final CompletableFuture<SessionLink> firstLink = new CompletableFuture<>();
   private DispatchConnection dispatch;
   private PeerListener listener;
-  private CobrowseBinding cobrowse;
+  private volatile CobrowseBinding cobrowse;
+  // link thread only
+  private SessionLink currentLink;
+  private String currentSessionId;
+  private boolean everConnected;
+  private boolean lostDispatch;
 
   public AssistClient(AssistRequest request, TransportSecurity security, ClientView view) {
     this.request = request;
@@ -65,18 +78,19 @@ public final class AssistClient implements AutoCloseable {
             .security(security)
             .client("webassist-client")
             .onFrame(this::onDispatchFrame)
+            .onState(this::onDispatchState)
+            .reconnect(Backoff.DEFAULT)
             .connect()
             .thenApply(connected -> dispatch = connected);
     return listening.thenAcceptBoth(connecting, (opened, connected) -> {
-      connected.send(new SupportRequest(request.name(), request.phone(), request.customerId(),
-          request.pageUrl(), opened.endpoint(), request.customerSignature(), opened.fingerprint()));
+      sendRequest();
       view.status("Request sent; waiting for an agent");
     });
   }
 
-  /** The link to the agent once it is up. */
+  /** The first link to an agent, once it is up. */
   public CompletableFuture<SessionLink> sessionLink() {
-    return sessionLink;
+    return firstLink;
   }
 
   /** Runs an action on the co-browse model (chat, consent, scroll …) on the link thread. */
@@ -88,8 +102,40 @@ public final class AssistClient implements AutoCloseable {
     }
   }
 
+  /** Ends the current session, if there is one. */
   public void end(String reason) {
-    sessionLink.thenAccept(link -> link.end(reason));
+    runtime.execute(() -> {
+      if (currentLink != null) {
+        currentLink.end(reason);
+      }
+    });
+  }
+
+  private void sendRequest() {
+    PeerListener peer = listener != null && listener.isListening() ? listener : null;
+    dispatch.send(new SupportRequest(request.name(), request.phone(), request.customerId(), request.pageUrl(),
+        peer == null ? null : peer.endpoint(), request.customerSignature(), peer == null ? null : peer.fingerprint()));
+  }
+
+  private void onDispatchState(ConnectionState state) {
+    switch (state) {
+      case RECONNECTING -> {
+        lostDispatch = true;
+        view.status("Lost the connection to the help desk; reconnecting …");
+      }
+      case CONNECTED -> {
+        if (everConnected && lostDispatch && currentSessionId == null) {
+          sendRequest();
+          view.status("Reconnected; your request is back in the queue");
+        } else if (everConnected && lostDispatch) {
+          view.status("Reconnected to the help desk");
+        }
+        everConnected = true;
+        lostDispatch = false;
+      }
+      case CLOSED -> view.status("Disconnected from the help desk");
+      default -> { }
+    }
   }
 
   private void onDispatchFrame(Frame frame) {
@@ -100,13 +146,28 @@ public final class AssistClient implements AutoCloseable {
     } else if (frame instanceof SupportUnavailable unavailable) {
       view.ended("no agent can help now (" + unavailable.reason() + ")");
     } else if (frame instanceof SessionEnd end) {
-      view.ended(end.reason());
+      endCurrentSession(end.sessionId(), end.reason());
     } else if (frame instanceof ErrorFrame error) {
       view.status("The server refused: " + error.message());
     }
   }
 
+  /** The server ended the session (the agent left or ended it): drop its link and say why. */
+  private void endCurrentSession(String sessionId, String reason) {
+    if (sessionId != null && !sessionId.equals(currentSessionId)) {
+      return;
+    }
+    if (currentLink != null) {
+      currentLink.end(reason);
+    }
+    currentLink = null;
+    currentSessionId = null;
+    cobrowse = null;
+    view.ended(reason);
+  }
+
   private void onAssigned(SupportAssigned assigned) {
+    currentSessionId = assigned.sessionId();
     String agentName = assigned.agent().displayName() != null ? assigned.agent().displayName() : assigned.agent().id();
     view.assigned(agentName);
     cobrowse = new CobrowseBinding(runtime, Side.USER,
@@ -120,15 +181,23 @@ public final class AssistClient implements AutoCloseable {
     SessionLink.Listener shown = new SessionLink.Listener() {
       @Override
       public void onEvent(SessionLink link, SessionEvent event) {
+        if (!link.sessionId().equals(currentSessionId)) {
+          return; // a link of a session the server already ended
+        }
         if (event instanceof ChatMessage chat) {
           view.chat(agentName, chat.text());
         } else if (event instanceof SessionEnd end) {
+          currentLink = null;
+          currentSessionId = null;
           view.ended(end.reason());
         }
       }
 
       @Override
       public void onStateChanged(SessionLink link, LinkState state) {
+        if (!link.sessionId().equals(currentSessionId)) {
+          return;
+        }
         switch (state) {
           case UP -> view.linked(link.path());
           case RECOVERING -> view.status("Connection to the agent lost; reconnecting …");
@@ -137,13 +206,22 @@ public final class AssistClient implements AutoCloseable {
         }
       }
     };
-    links.acceptAsUser(listener, assigned, SessionLink.Listener.all(cobrowse, shown, new DispatchReporter(dispatch)))
+    // the listener admits one agent only; a later session (after a re-queue) meets on the relay
+    PeerListener peer = listener != null && listener.isListening() ? listener : null;
+    links.acceptAsUser(peer, assigned, SessionLink.Listener.all(cobrowse, shown, new DispatchReporter(dispatch)))
         .whenComplete((link, failure) -> {
+          if (!assigned.sessionId().equals(currentSessionId)) {
+            if (link != null) {
+              link.end("superseded");
+            }
+            return;
+          }
           if (failure != null) {
             view.ended("could not link to the agent: " + failure.getMessage());
-            sessionLink.completeExceptionally(failure);
+            firstLink.completeExceptionally(failure);
           } else {
-            sessionLink.complete(link);
+            currentLink = link;
+            firstLink.complete(link);
           }
         });
   }

@@ -2,16 +2,11 @@ package io.webassist.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.webassist.dispatch.config.PasswordHasher;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,44 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentAndUserProcessesTest {
 
-  private static final Pattern LISTENING = Pattern.compile("dispatch listening tcp=(\\d+) http=(\\d+)");
-
   @TempDir
   Path dir;
 
-  private RunningProcess server;
+  private ServerProcess server;
   private RunningProcess console;
   private RunningProcess client;
-  private String tcp;
   private String site;
 
   @BeforeEach
-  void startServer() throws IOException {
-    Path config = dir.resolve("webassist.json");
-    Files.writeString(config, """
-        {
-          "bind": "127.0.0.1",
-          "agents": [
-            {"id": "bob", "displayName": "Bob (demo)", "groups": ["general"], "passwordHash": "%s"},
-            {"id": "alice", "displayName": "Alice (demo)", "groups": ["premium"], "passwordHash": "%s"}
-          ],
-          "routing": {"rules": [{"match": "prefix", "value": "vip-", "group": "premium"}], "defaultGroup": "general"}
-        }
-        """.formatted(PasswordHasher.hash("bob-demo".toCharArray(), 1000),
-            PasswordHasher.hash("alice-demo".toCharArray(), 1000)));
-    server = RunningProcess.startJar("dispatch-server", jar("dispatch-server/target/dispatch-server.jar"),
-        "--config", config.toString(), "--port", "0", "--http-port", "0");
-    Matcher ports = LISTENING.matcher(server.awaitLine("its ports", line -> LISTENING.matcher(line).find()));
-    assertThat(ports.find()).isTrue();
-    tcp = "127.0.0.1:" + ports.group(1);
-    site = "http://127.0.0.1:" + ports.group(2);
+  void startServer() {
+    server = ServerProcess.start(dir);
+    site = server.site();
   }
 
   @AfterEach
   void stopAll() {
-    for (RunningProcess p : new RunningProcess[] {client, console, server}) {
+    for (AutoCloseable p : new AutoCloseable[] {client, console, server}) {
       if (p != null) {
-        p.close();
+        try {
+          p.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
       }
     }
   }
@@ -81,15 +61,9 @@ class AgentAndUserProcessesTest {
 
   @Test
   void userAsksAgentSeesWhoAndWhereLinksDirectlyChatsAndLeadsThePage() {
-    console = RunningProcess.startJar("console", jar("cli/target/webassist.jar"),
-        "console", "--server", tcp, "--insecure", "--agent", "bob", "--password-stdin");
-    console.type("bob-demo");
-    console.awaitLineContaining("Logged in as Bob (demo)");
-
+    console = Programs.console(server, "bob", "bob-demo", "Bob (demo)");
     String cart = site + "/shop/cart.html";
-    client = RunningProcess.startJar("client", jar("cli/target/webassist.jar"),
-        "client", "--server", tcp, "--insecure", "--page-url", cart, "--customer", "acme-42",
-        "--name", "Ada Lovelace", "--phone", "+44 20 7946 0000", "--peer-bind", "127.0.0.1");
+    client = Programs.client(server, "/shop/cart.html", "acme-42", "Ada Lovelace", "+44 20 7946 0000");
 
     // claims 72-76, 78-84, 95, 106: the request reaches the agent the customer id routes to, with
     // name, phone, the IP address the server saw and the page, shown at a glance
@@ -132,22 +106,10 @@ class AgentAndUserProcessesTest {
 
   @Test
   void customerIdRoutesTheRequestToItsGroupsAgent() {
-    console = RunningProcess.startJar("console", jar("cli/target/webassist.jar"),
-        "console", "--server", tcp, "--insecure", "--agent", "alice", "--password-stdin");
-    console.type("alice-demo");
-    console.awaitLineContaining("Logged in as Alice (demo)");
-
-    client = RunningProcess.startJar("client", jar("cli/target/webassist.jar"),
-        "client", "--server", tcp, "--insecure", "--page-url", site + "/shop/premium.html", "--customer", "vip-7",
-        "--name", "Grace", "--peer-bind", "127.0.0.1");
+    console = Programs.console(server, "alice", "alice-demo", "Alice (demo)");
+    client = Programs.client(server, "/shop/premium.html", "vip-7", "Grace", null);
 
     // claims 78, 79, 86, 87: the customer identifier picks the support party
     assertThat(console.awaitLineContaining("OFFER")).contains("Grace", "customer vip-7 (premium)");
-  }
-
-  private static Path jar(String relative) {
-    Path jar = DemoServer.root().resolve(relative);
-    assertThat(jar).as("built by 'mvn package' before this module's tests").exists();
-    return jar;
   }
 }

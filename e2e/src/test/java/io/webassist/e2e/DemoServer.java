@@ -3,7 +3,10 @@ package io.webassist.e2e;
 import io.webassist.cli.DemoSetup;
 import io.webassist.dispatch.DispatchServer;
 import io.webassist.dispatch.config.ServerConfig;
+import io.webassist.dispatch.config.TlsConfig;
+import io.webassist.link.TransportSecurity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -23,10 +26,21 @@ final class DemoServer implements AutoCloseable {
 
   static DemoServer start(UnaryOperator<ServerConfig> adjust) {
     try {
-      return new DemoServer(DispatchServer.start(adjust.apply(DemoSetup.config("127.0.0.1", 0, 0))));
+      Path tlsDir = Files.createTempDirectory("webassist-e2e-tls");
+      ServerConfig config = DemoSetup.config("127.0.0.1", 0, 0).withTls(TlsConfig.selfSigned(tlsDir));
+      return new DemoServer(DispatchServer.start(adjust.apply(config)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** How clients of this server connect: TLS pinned to its certificate. */
+  TransportSecurity security() {
+    return TransportSecurity.pinned(server.fingerprint());
+  }
+
+  String fingerprint() {
+    return server.fingerprint();
   }
 
   String address() {

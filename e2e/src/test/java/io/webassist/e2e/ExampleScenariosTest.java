@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webassist.script.run.Result;
 import io.webassist.script.run.ScenarioRunner;
+import io.webassist.script.transport.LineSecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class ExampleScenariosTest {
     // short offer and cooldown times so the decline-and-expiry flow runs in seconds, not a minute
     try (DemoServer server = DemoServer.start(c -> c.withOfferTimeoutMs(1500).withDeclineCooldownMs(1000))) {
       Result result = ScenarioRunner.run(scenario, server.address(),
-          Map.of("offerWait", "10s", "cooldownWait", "10s"));
+          Map.of("offerWait", "10s", "cooldownWait", "10s"), LineSecurity.pinned(server.fingerprint()));
 
       assertThat(result.passed()).as(result.report()).isTrue();
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A WebAssist program running in its own JVM, as a person or an operator would start it: the test
@@ -63,8 +64,12 @@ final class RunningProcess implements AutoCloseable {
 
   /** Waits for an output line that satisfies {@code matching}, and returns it. */
   String awaitLine(String description, Predicate<String> matching) {
-    return await(name + " prints " + description).atMost(Duration.ofSeconds(30))
-        .until(() -> lines.stream().filter(matching).findFirst().orElse(null), line -> line != null);
+    try {
+      return await(name + " prints " + description).atMost(Duration.ofSeconds(30))
+          .until(() -> lines.stream().filter(matching).findFirst().orElse(null), line -> line != null);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(name + " did not print " + description + " within 30 s; " + this, e);
+    }
   }
 
   String awaitLineContaining(String text) {
@@ -83,6 +88,26 @@ final class RunningProcess implements AutoCloseable {
     } catch (IOException e) {
       lines.add("[output closed: " + e.getMessage() + "]");
     }
+  }
+
+  /** Kills the program at once, as a crash would: no shutdown hooks, no goodbye on the wire. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until {@code times} output lines contain {@code text}. */
+  void awaitLinesContaining(String text, int times) {
+    awaitLine(times + " lines with '" + text + "'", line -> countLinesContaining(text) >= times);
+  }
+
+  /** How many output lines contain {@code text}. */
+  long countLinesContaining(String text) {
+    return lines.stream().filter(line -> line.contains(text)).count();
   }
 
   @Override

@@ -36,22 +36,22 @@ import org.junit.jupiter.api.Test;
  * The link library against the real dispatch server: the agent dials the IP address the server saw
  * for the user (claims 88, 91, 96, 102, 107); when the user can't be reached, both meet on the
  * server's relay; chat crosses either way (claims 90, 98, 101, 109); the path shows in the metrics.
+ * Every connection is TLS: pinned to the server, and to the user's per-session certificate.
  */
 class SessionLinkPathsTest {
 
-  private static final TransportSecurity SECURITY = TransportSecurity.insecure();
-  private static final LinkOptions FAST = LinkOptions.builder().security(SECURITY)
-      .directTimeout(Duration.ofMillis(800)).dialTimeout(Duration.ofMillis(500)).build();
-
   private DemoServer server;
+  private TransportSecurity security;
   private LinkRuntime runtime;
   private SessionLinks links;
 
   @BeforeEach
   void setUp() {
     server = DemoServer.start();
+    security = server.security();
     runtime = LinkRuntime.create();
-    links = new SessionLinks(runtime, FAST);
+    links = new SessionLinks(runtime, LinkOptions.builder().security(security)
+        .directTimeout(Duration.ofMillis(800)).dialTimeout(Duration.ofMillis(500)).build());
   }
 
   @AfterEach
@@ -86,7 +86,7 @@ class SessionLinkPathsTest {
   private Pair connectPair(boolean reachable) {
     FrameInbox agentInbox = new FrameInbox();
     DispatchConnection agent = DispatchConnection.builder(runtime, "127.0.0.1", server.tcpPort(), Role.AGENT)
-        .security(SECURITY).onFrame(agentInbox).connect().join();
+        .security(security).onFrame(agentInbox).connect().join();
     agent.send(new AgentLogin("bob", "bob-demo"));
     agentInbox.await(AgentReady.class);
     agent.send(new AgentStatus(Availability.AVAILABLE));
@@ -96,8 +96,9 @@ class SessionLinkPathsTest {
     Endpoint reported = reachable ? listener.endpoint() : new Endpoint("127.0.0.1", deadPort());
     FrameInbox userInbox = new FrameInbox();
     DispatchConnection user = DispatchConnection.builder(runtime, "127.0.0.1", server.tcpPort(), Role.USER)
-        .security(SECURITY).onFrame(userInbox).connect().join();
-    user.send(new SupportRequest("Ada", "+44 20 7946 0000", "acme-42", "http://127.0.0.1/shop/cart.html", reported));
+        .security(security).onFrame(userInbox).connect().join();
+    user.send(new SupportRequest("Ada", "+44 20 7946 0000", "acme-42", "http://127.0.0.1/shop/cart.html", reported,
+        null, listener.fingerprint()));
 
     SupportOffer offer = agentInbox.await(SupportOffer.class);
     agent.send(new OfferAccept(offer.requestId()));
