@@ -19,6 +19,11 @@ public final class OfferText {
     text.append(orDash(user.name())).append(", phone ").append(orDash(user.phone()))
         .append(", from ").append(orDash(user.ip()))
         .append(", customer ").append(orDash(user.customerId()));
+    if (Boolean.FALSE.equals(user.customerVerified())) {
+      text.append(" unverified"); // the site's signature did not check out: don't trust the id
+    } else if (Boolean.TRUE.equals(user.customerVerified())) {
+      text.append(" verified");
+    }
     if (offer.group() != null) {
       text.append(" (").append(offer.group()).append(')');
     }

@@ -25,6 +25,14 @@ class OfferTextTest {
   }
 
   @Test
+  void customerIdWhoseSignatureFailedIsMarkedUnverified() {
+    SupportOffer offer = new SupportOffer("r-3", new UserInfo("Eve", null, "198.51.100.9", "vip-1", false),
+        null, 30_000, 0, "general");
+
+    assertThat(OfferText.describe(offer, clock)).contains("customer vip-1 unverified (general)");
+  }
+
+  @Test
   void missingDetailsShowAsDashNotNull() {
     SupportOffer offer = new SupportOffer("r-2", new UserInfo(null, "555-0100", "10.0.0.9", null), null, 30_000, 0, null);
 

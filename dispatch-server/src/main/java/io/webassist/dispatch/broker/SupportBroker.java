@@ -98,7 +98,8 @@ public final class SupportBroker {
       return;
     }
     metrics.count("requests_received");
-    String group = routing.groupFor(frame.customerId());
+    RoutingRules.Route route = routing.route(frame.customerId(), frame.customerSignature());
+    String group = route.group();
     if (!agents.servesGroup(group)) {
       metrics.count("requests_unavailable");
       LOG.info("request refused reason=no_agents group={}", group);
@@ -112,7 +113,7 @@ public final class SupportBroker {
           "too many requests from your address are waiting already; try again later"));
       return;
     }
-    UserInfo info = new UserInfo(frame.name(), frame.phone(), user.ip(), frame.customerId());
+    UserInfo info = new UserInfo(frame.name(), frame.phone(), user.ip(), frame.customerId(), route.verified());
     HelpRequest request = new HelpRequest(Tokens.newRequestId(), group, info, frame.pageUrl(), frame.peer(),
         frame.peerFingerprint(), dispatcher.now(), user);
     GroupLane lane = dispatcher.lane(group);

@@ -145,8 +145,14 @@ public final class ConfigLoader {
     if (defaultGroup.isBlank()) {
       throw section.error("defaultGroup", "must not be empty");
     }
+    String signingSecret = section.string("signingSecret", null);
+    if (signingSecret != null
+        && signingSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < RoutingConfig.MIN_SECRET_BYTES) {
+      throw section.error("signingSecret", "must be at least " + RoutingConfig.MIN_SECRET_BYTES
+          + " bytes (use e.g. `openssl rand -hex 32`)");
+    }
     section.finish();
-    return new RoutingConfig(rules, defaultGroup);
+    return new RoutingConfig(rules, defaultGroup, signingSecret);
   }
 
   private static RoutingRule rule(JsonSection r) throws ConfigException {

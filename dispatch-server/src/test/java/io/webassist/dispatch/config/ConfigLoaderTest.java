@@ -126,6 +126,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shortSigningSecretIsRefusedWithAHowTo() throws Exception {
+    assertThat(problem("{'routing': {'signingSecret': 'short'}}"))
+        .contains("routing.signingSecret: must be at least 16 bytes");
+  }
+
+  @Test
   void wrongTypesAndRangesAreRefused() throws Exception {
     assertThat(problem("{'tcpPort': '7400'}")).contains("tcpPort: must be a whole number");
     assertThat(problem("{'tcpPort': 70000}")).contains("tcpPort: must be between 0 and 65535 (was 70000)");
