@@ -1,5 +1,6 @@
 package io.webassist.cli;
 
+import io.webassist.bench.BenchCommand;
 import io.webassist.client.AssistClientMain;
 import io.webassist.console.SupportConsoleMain;
 import io.webassist.dispatch.DispatchMain;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
         SupportConsoleMain.class,
         AssistClientMain.class,
         ScriptCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class WebAssistMain implements Runnable {
