@@ -154,11 +154,13 @@ public final class AgentDesk implements AutoCloseable {
       startSession(start);
     } else if (frame instanceof SessionEnd end && end.sessionId() != null) {
       SessionLink link = sessionLinks.remove(end.sessionId());
-      sessions.remove(end.sessionId());
+      boolean open = sessions.remove(end.sessionId()) != null;
       if (link != null) {
         link.end(end.reason());
       }
-      view.sessionEnded(end.sessionId(), end.reason());
+      if (open) {
+        view.sessionEnded(end.sessionId(), end.reason());
+      }
     } else if (frame instanceof ErrorFrame error) {
       if (ErrorCode.AUTH_FAILED.equals(error.code())) {
         ready.completeExceptionally(new IllegalStateException("login refused: " + error.message()));
@@ -188,10 +190,13 @@ public final class AgentDesk implements AutoCloseable {
       public void onStateChanged(SessionLink link, LinkState state) {
         if (state == LinkState.UP) {
           view.linked(sessionId, link.path());
-        } else if (state == LinkState.LOST || state == LinkState.ENDED) {
+        } else if ((state == LinkState.LOST || state == LinkState.ENDED) && sessions.remove(sessionId) != null) {
+          // not yet told: the link ended from the user's side or was lost; free the agent's slot
           sessionLinks.remove(sessionId);
-          sessions.remove(sessionId);
-          view.sessionEnded(sessionId, state == LinkState.LOST ? "link_lost" : "ended");
+          if (state == LinkState.ENDED) {
+            dispatch.send(new SessionEnd(sessionId, "ended_by_user"));
+          }
+          view.sessionEnded(sessionId, state == LinkState.LOST ? "link_lost" : "ended by the user");
         }
       }
     };
@@ -207,11 +212,11 @@ public final class AgentDesk implements AutoCloseable {
 
   private void describeUserActivity(String sessionId, PageState page, PageState.Change change) {
     switch (change) {
-      case URL -> view.userActivity(sessionId, "page " + page.url());
+      case URL -> view.userActivity(sessionId, "page is now " + page.url());
       case SCROLL -> view.userActivity(sessionId, "scrolled to " + page.scrollX() + "," + page.scrollY());
       case CLICK -> view.userActivity(sessionId, "clicked " + page.remoteClick());
       case FIELD -> view.userActivity(sessionId, "typed in a form: " + page.fields());
-      case CONSENT -> view.userActivity(sessionId, page.consent() ? "allowed co-browsing" : "stopped co-browsing");
+      // consent changes reach the view as the model's notices
       default -> { }
     }
   }
