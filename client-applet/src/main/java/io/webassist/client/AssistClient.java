@@ -45,6 +45,9 @@ import java.util.function.Consumer;
  */
 public final class AssistClient implements AutoCloseable {
 
+  /** The server's reason when it lost the user's connection (not the user's choice). */
+  private static final String USER_LEFT = "user_left";
+
   private final AssistRequest request;
   private final ClientView view;
   private final TransportSecurity security;
@@ -152,7 +155,11 @@ public final class AssistClient implements AutoCloseable {
     }
   }
 
-  /** The server ended the session (the agent left or ended it): drop its link and say why. */
+  /**
+   * The server ended the session (the agent left or ended it): drop its link and say why. If the
+   * server ended it because it lost this client's connection ({@code user_left}) — which the user
+   * did not choose — ask again rather than leave the user with nothing.
+   */
   private void endCurrentSession(String sessionId, String reason) {
     if (sessionId != null && !sessionId.equals(currentSessionId)) {
       return;
@@ -164,6 +171,10 @@ public final class AssistClient implements AutoCloseable {
     currentSessionId = null;
     cobrowse = null;
     view.ended(reason);
+    if (USER_LEFT.equals(reason) && dispatch != null && dispatch.state() == ConnectionState.CONNECTED) {
+      sendRequest();
+      view.status("Your connection to the help desk dropped; asking for help again");
+    }
   }
 
   private void onAssigned(SupportAssigned assigned) {
@@ -187,9 +198,8 @@ public final class AssistClient implements AutoCloseable {
         if (event instanceof ChatMessage chat) {
           view.chat(agentName, chat.text());
         } else if (event instanceof SessionEnd end) {
-          currentLink = null;
-          currentSessionId = null;
-          view.ended(end.reason());
+          currentLink = null; // the agent ended the link; nothing to end here
+          endCurrentSession(link.sessionId(), end.reason());
         }
       }
 

@@ -58,6 +58,8 @@ public final class AgentDesk implements AutoCloseable {
   private final Map<String, CobrowseBinding> sessions = new LinkedHashMap<>();
   private final Map<String, SessionLink> sessionLinks = new LinkedHashMap<>();
   private DispatchConnection dispatch;
+  // what the agent chose last; restored after every (re)login
+  private volatile Availability availability = Availability.AVAILABLE;
 
   public AgentDesk(String host, int port, String agentId, String secret, TransportSecurity security, DeskView view) {
     this.host = host;
@@ -102,7 +104,8 @@ public final class AgentDesk implements AutoCloseable {
   }
 
   public void setAvailable(boolean available) {
-    runtime.execute(() -> dispatch.send(new AgentStatus(available ? Availability.AVAILABLE : Availability.AWAY)));
+    availability = available ? Availability.AVAILABLE : Availability.AWAY;
+    runtime.execute(() -> dispatch.send(new AgentStatus(availability)));
   }
 
   /** Runs an action on the newest session's co-browse model (chat, navigate, highlight …). */
@@ -140,8 +143,9 @@ public final class AgentDesk implements AutoCloseable {
 
   private void onDispatchFrame(Frame frame) {
     if (frame instanceof AgentReady agentReady) {
-      dispatch.send(new AgentStatus(Availability.AVAILABLE));
-      view.status("Logged in as " + agentReady.displayName() + ", groups " + agentReady.groups() + "; available");
+      Availability chosen = availability;
+      dispatch.send(new AgentStatus(chosen));
+      view.status("Logged in as " + agentReady.displayName() + ", groups " + agentReady.groups() + "; " + chosen.wireName());
       ready.complete(agentReady);
     } else if (frame instanceof SupportOffer offer) {
       offers.put(offer.requestId(), offer);

@@ -11,6 +11,7 @@ import io.webassist.bench.report.Stats;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
@@ -57,14 +58,15 @@ public final class ChurnScenario implements Scenario {
     LongAdder done = new LongAdder();
     LongAdder errors = new LongAdder();
     java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
-    boolean[] measuring = {false};
-    boolean[] running = {true};
+    // read on the event loops, written here: atomics, not plain fields
+    AtomicBoolean measuring = new AtomicBoolean(false);
+    AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger live = new AtomicInteger(loops);
     for (int i = 0; i < loops; i++) {
       int loop = i;
       Runnable[] cycle = new Runnable[1];
       cycle[0] = () -> {
-        if (!running[0]) {
+        if (!running.get()) {
           live.decrementAndGet();
           return;
         }
@@ -90,7 +92,7 @@ public final class ChurnScenario implements Scenario {
             firstError.compareAndSet(null, line);
           }
           finished[0] = true;
-          if (measuring[0] && ok) {
+          if (measuring.get() && ok) {
             recorder.recordValue(Math.min(System.nanoTime() - start, TimeUnit.SECONDS.toNanos(60)));
             done.increment();
           }
@@ -110,13 +112,19 @@ public final class ChurnScenario implements Scenario {
     }
     Thread.sleep(warmupMs);
     recorder.reset();
-    measuring[0] = true;
+    measuring.set(true);
     long t0 = System.nanoTime();
     Thread.sleep(measureMs);
-    measuring[0] = false;
+    // a cold server's first cycles can take longer than a short (smoke) window: measure on until
+    // at least one cycle completed, for at most ten more seconds
+    long stretch = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (done.sum() == 0 && System.nanoTime() < stretch) {
+      Thread.sleep(20);
+    }
+    measuring.set(false);
     double seconds = (System.nanoTime() - t0) / 1e9;
     long n = done.sum();
-    running[0] = false;
+    running.set(false);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (live.get() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);

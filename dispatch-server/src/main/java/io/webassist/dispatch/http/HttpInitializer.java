@@ -5,6 +5,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 
 /** The pipeline of the HTTP listener: health, metrics and the demo site. */
@@ -12,6 +13,7 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
 
   /** Largest request (headers and body) the HTTP listener reads; it only serves GETs. */
   private static final int MAX_REQUEST_BYTES = 16 * 1024;
+  private static final int IDLE_SECONDS = 30;
 
   private final HttpHandler handler;
 
@@ -22,6 +24,8 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
+    // a connection that sends nothing for this long is closed: idle sockets must not pile up
+    pipeline.addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS));
     // bytes ↔ HTTP/1.1 messages
     pipeline.addLast("httpCodec", new HttpServerCodec());
     // keep-alive bookkeeping: Connection headers, close after a non-keep-alive response

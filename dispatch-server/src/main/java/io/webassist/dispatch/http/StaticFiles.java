@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Files of the demo site, from the class-path folder {@code demo-site/}. Read once and kept in
- * memory (the site is a few small files), so serving them never blocks an event loop on disk.
+ * Files of the demo site, from the class-path folder {@code demo-site/}. A file is read from the
+ * class path on its first request and kept in memory (the site is a few small files); a path with
+ * no file is not kept, so strangers asking for endless made-up paths cost nothing lasting.
  * Paths with {@code ..}, backslashes or hidden segments are refused.
  */
 final class StaticFiles {
@@ -29,7 +30,7 @@ final class StaticFiles {
       Map.entry("txt", "text/plain; charset=utf-8"));
 
   private final String root;
-  private final Map<String, Optional<StaticFile>> cache = new ConcurrentHashMap<>();
+  private final Map<String, StaticFile> cache = new ConcurrentHashMap<>();
 
   StaticFiles(String root) {
     this.root = root.endsWith("/") ? root : root + "/";
@@ -42,7 +43,13 @@ final class StaticFiles {
         || path.length() > 512) {
       return Optional.empty();
     }
-    return cache.computeIfAbsent(path, this::load);
+    StaticFile known = cache.get(path);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<StaticFile> loaded = load(path);
+    loaded.ifPresent(file -> cache.put(path, file));
+    return loaded;
   }
 
   private Optional<StaticFile> load(String path) {

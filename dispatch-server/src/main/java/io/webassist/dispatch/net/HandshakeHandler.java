@@ -107,7 +107,9 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       }
     }
     connection.role(hello.role());
-    connection.send(new Welcome(FrameTypes.PROTOCOL_VERSION, connection.connectionId(),
+    // written at once, not queued: welcome must be the first frame even when the client pipelines
+    // hello with its next frames (a relay.ready or an error must not overtake it)
+    connection.sendNow(new Welcome(FrameTypes.PROTOCOL_VERSION, connection.connectionId(),
         context.config().limits().idleTimeoutMs()));
     LOG.info("hello connection={} role={}", connection.connectionId(), hello.role().wireName());
   }

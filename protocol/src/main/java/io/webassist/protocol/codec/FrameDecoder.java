@@ -69,6 +69,6 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
     return true;
   }
 
-  /** Fired down the pipeline for every refused line, so that limits can count bad input. */
+  /** Fired down the pipeline for every refused line, so the handlers after the codec know of it (the link library logs it). */
   public record BadFrameEvent(String code, String message) {}
 }

@@ -14,7 +14,6 @@ public final class ErrorCode {
   public static final String RATE_LIMITED = "rate_limited";
   public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
   public static final String TOO_MANY_REQUESTS = "too_many_requests";
-  public static final String QUEUE_FULL = "queue_full";
   public static final String UNKNOWN_REQUEST = "unknown_request";
   public static final String UNKNOWN_SESSION = "unknown_session";
   public static final String OFFER_GONE = "offer_gone";

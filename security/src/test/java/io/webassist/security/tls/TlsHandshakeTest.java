@@ -98,25 +98,4 @@ class TlsHandshakeTest {
       assertThat(client.tls().handshakeFuture().isSuccess()).isFalse();
     }
   }
-
-  /** Not an assertion on speed (the machine is shared): prints what a reviewer wants to know. */
-  @Test
-  void measuresHandshakeTime() throws Exception {
-    SslContext client = TlsContexts.pinnedClient(identity.fingerprint());
-    List<Long> micros = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      long start = System.nanoTime();
-      try (LoopbackTls.Client c = loopback.connect(client, server)) {
-        assertThat(c.tls().handshakeFuture().await(WAIT.toMillis())).isTrue();
-        assertThat(c.tls().handshakeFuture().isSuccess()).isTrue();
-        micros.add((System.nanoTime() - start) / 1000);
-      }
-    }
-    List<Long> warm = new ArrayList<>(micros.subList(5, micros.size()));
-    Collections.sort(warm);
-    System.out.printf("measured TLS handshake (connect + TLSv1.3, JDK provider): first=%.1f ms"
-            + " warm median=%.1f ms min=%.1f ms max=%.1f ms (n=%d)%n",
-        micros.get(0) / 1000.0, warm.get(warm.size() / 2) / 1000.0, warm.get(0) / 1000.0,
-        warm.get(warm.size() - 1) / 1000.0, warm.size());
-  }
 }

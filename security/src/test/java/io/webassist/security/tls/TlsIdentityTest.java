@@ -193,24 +193,6 @@ class TlsIdentityTest {
     first.certificate().checkValidity();
   }
 
-  /** Not an assertion on speed (the machine is shared): prints what a reviewer wants to know. */
-  @Test
-  void measuresIdentityCreation() {
-    long start = System.nanoTime();
-    TlsIdentity.ephemeral();
-    long first = System.nanoTime() - start;
-    List<Long> micros = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      long t = System.nanoTime();
-      TlsIdentity.ephemeral();
-      micros.add((System.nanoTime() - t) / 1000);
-    }
-    Collections.sort(micros);
-    System.out.printf("measured TlsIdentity.ephemeral() (EC P-256 key + certificate): first in this test=%.1f ms"
-            + " warm median=%.2f ms max=%.2f ms (n=%d)%n",
-        first / 1e6, micros.get(micros.size() / 2) / 1000.0, micros.get(micros.size() - 1) / 1000.0, micros.size());
-  }
-
   private static List<List<?>> altNames(TlsIdentity identity) throws Exception {
     Collection<List<?>> names = identity.certificate().getSubjectAlternativeNames();
     return names == null ? List.of() : List.copyOf(names);
