@@ -19,9 +19,7 @@ public final class AgentRegistry {
    * Who is offered a request first among agents that can take it: the fewest slots taken, then
    * the longest idle, then the order of the configuration file.
    */
-  public static final Comparator<Agent> LONGEST_IDLE_FIRST = Comparator.comparingInt(Agent::load)
-      .thenComparingLong(Agent::idleSince)
-      .thenComparingInt(Agent::order);
+  public static final Comparator<Agent> LONGEST_IDLE_FIRST = AgentRegistry::compareForOffer;
 
   private final Map<String, Agent> byId;
   private final Map<String, List<Agent>> byGroup;
@@ -41,6 +39,17 @@ public final class AgentRegistry {
     groups.replaceAll((g, list) -> List.copyOf(list));
     this.byId = Map.copyOf(agents);
     this.byGroup = Map.copyOf(groups);
+  }
+
+  // written out instead of comparingInt(..).thenComparing..: the dispatcher calls it for every
+  // agent of a group on every offer, and the chained lambdas did not inline well
+  private static int compareForOffer(Agent a, Agent b) {
+    int byLoad = Integer.compare(a.load(), b.load());
+    if (byLoad != 0) {
+      return byLoad;
+    }
+    int byIdle = Long.compare(a.idleSince(), b.idleSince());
+    return byIdle != 0 ? byIdle : Integer.compare(a.order(), b.order());
   }
 
   public Optional<Agent> find(String agentId) {

@@ -7,9 +7,9 @@ import java.util.List;
 
 /** The part of the configuration the broker works with, plus where clients find the relay. */
 public record BrokerSettings(
-    long offerTimeoutMs, long declineCooldownMs, int maxQueuedPerGroup, int maxRequestsPerConnection,
-    int maxPendingRequestsPerIp, boolean availableOnLogin, LoginPolicy loginPolicy, List<String> cobrowseAllowedHosts,
-    boolean logPersonalData, RelayAddress relay) {
+    long offerTimeoutMs, long declineCooldownMs, int maxQueuedPerGroup, long positionUpdateMs,
+    int maxRequestsPerConnection, int maxPendingRequestsPerIp, boolean availableOnLogin, LoginPolicy loginPolicy,
+    List<String> cobrowseAllowedHosts, boolean logPersonalData, RelayAddress relay) {
 
   public BrokerSettings {
     cobrowseAllowedHosts = List.copyOf(cobrowseAllowedHosts);
@@ -17,9 +17,9 @@ public record BrokerSettings(
 
   public static BrokerSettings from(ServerConfig config, RelayAddress relay) {
     return new BrokerSettings(config.offerTimeoutMs(), config.declineCooldownMs(), config.queue().maxPerGroup(),
-        config.limits().maxRequestsPerConnection(), config.limits().maxPendingRequestsPerIp(),
-        config.availableOnLogin(), config.agentLogin(), config.cobrowse().allowedHosts(),
-        config.logging().personalData(), relay);
+        config.queue().positionUpdateMs(), config.limits().maxRequestsPerConnection(),
+        config.limits().maxPendingRequestsPerIp(), config.availableOnLogin(), config.agentLogin(),
+        config.cobrowse().allowedHosts(), config.logging().personalData(), relay);
   }
 
   /** Hosts co-browsing may navigate to: the configured ones, or else the host of the user's page. */

@@ -128,15 +128,25 @@ final class Dispatcher {
     }
   }
 
+  /**
+   * Reserves a slot of the agent {@code request} goes to: among those that can take it, the first
+   * by {@link AgentRegistry#LONGEST_IDLE_FIRST}. One pass for the minimum instead of sorting the
+   * group; if another group took that agent's last slot meanwhile, the next pass finds the next one.
+   */
   private Optional<Agent> pickAgentFor(HelpRequest request, List<Agent> group, long now) {
-    List<Agent> candidates = group.stream()
-        .filter(Agent::canTakeOffer)
-        .filter(a -> !request.isPassedBy(a.id(), now))
-        .sorted(AgentRegistry.LONGEST_IDLE_FIRST)
-        .toList();
-    for (Agent agent : candidates) {
-      if (agent.tryReserve()) {
-        return Optional.of(agent);
+    for (int attempt = 0; attempt < group.size(); attempt++) {
+      Agent best = null;
+      for (Agent agent : group) {
+        if (agent.canTakeOffer() && !request.isPassedBy(agent.id(), now)
+            && (best == null || AgentRegistry.LONGEST_IDLE_FIRST.compare(agent, best) < 0)) {
+          best = agent;
+        }
+      }
+      if (best == null) {
+        return Optional.empty();
+      }
+      if (best.tryReserve()) {
+        return Optional.of(best);
       }
     }
     return Optional.empty();
@@ -300,8 +310,32 @@ final class Dispatcher {
     return freed;
   }
 
-  /** Lane locked. Sends {@code support.queued} to every user whose position moved. */
+  /**
+   * Lane locked. The queue changed: every user whose position moved is sent {@code support.queued}
+   * with the new one, at most once per {@code positionUpdateMs}. The first change after a quiet
+   * spell goes out at once; later ones within the interval are sent together when it ends, with
+   * the positions of that moment, so the last position is always heard (unless the request was
+   * assigned or closed first). Under load this is one pass over the queue per interval instead of
+   * one per assignment.
+   */
   void tellPositions(GroupLane lane) {
+    if (lane.positionsDue()) {
+      return; // the scheduled send will see this change
+    }
+    long wait = lane.positionsToldAt() + settings.positionUpdateMs() - scheduler.now();
+    if (wait <= 0) {
+      sendPositions(lane);
+      return;
+    }
+    lane.positionsDue(true);
+    scheduler.schedule(() -> lane.run(() -> {
+      lane.positionsDue(false);
+      sendPositions(lane);
+    }), wait);
+  }
+
+  private void sendPositions(GroupLane lane) {
+    lane.positionsToldAt(scheduler.now());
     lane.queue().forEachMoved((request, position) ->
         request.client().link().send(new SupportQueued(request.id(), position)));
   }

@@ -19,6 +19,9 @@ final class GroupLane {
   private final ReentrantLock lock = new ReentrantLock();
   private final RequestQueue<HelpRequest> queue;
   private final Set<Session> sessions = new LinkedHashSet<>();
+  // guarded: when queue positions were last sent, and whether a send is scheduled
+  private long positionsToldAt = Long.MIN_VALUE / 2;
+  private boolean positionsDue;
 
   GroupLane(String group, int maxQueued) {
     this.group = group;
@@ -37,6 +40,24 @@ final class GroupLane {
   /** Guarded: use only inside {@link #run} or {@link #call}. */
   Set<Session> sessions() {
     return sessions;
+  }
+
+  /** Guarded. When waiting users were last told their positions. */
+  long positionsToldAt() {
+    return positionsToldAt;
+  }
+
+  void positionsToldAt(long at) {
+    positionsToldAt = at;
+  }
+
+  /** Guarded. A send of the queue positions is scheduled. */
+  boolean positionsDue() {
+    return positionsDue;
+  }
+
+  void positionsDue(boolean due) {
+    positionsDue = due;
   }
 
   void run(Runnable work) {

@@ -201,8 +201,9 @@ public final class ConfigLoader {
       return QueueConfig.defaults();
     }
     int max = (int) section.number("maxPerGroup", QueueConfig.defaults().maxPerGroup(), 1, 1_000_000);
+    long positionUpdateMs = section.number("positionUpdateMs", QueueConfig.DEFAULT_POSITION_UPDATE_MS, 0, 60_000);
     section.finish();
-    return new QueueConfig(max);
+    return new QueueConfig(max, positionUpdateMs);
   }
 
   /**

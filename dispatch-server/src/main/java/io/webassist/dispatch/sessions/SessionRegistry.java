@@ -3,7 +3,8 @@ package io.webassist.dispatch.sessions;
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
-import java.util.Iterator;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,8 @@ public final class SessionRegistry {
 
   private final Map<String, Session> live = new ConcurrentHashMap<>();
   private final Map<String, Long> ended = new ConcurrentHashMap<>();
+  /** The ids of {@link #ended}, oldest first, so that forgetting stops at the first one still young. */
+  private final Deque<EndedId> endedInOrder = new ArrayDeque<>();
   private final LongSupplier clock;
 
   public SessionRegistry(LongSupplier clock) {
@@ -44,9 +47,7 @@ public final class SessionRegistry {
       return false;
     }
     live.remove(session.id());
-    long now = clock.getAsLong();
-    ended.put(session.id(), now);
-    forgetOld(now);
+    remember(session.id(), clock.getAsLong());
     return true;
   }
 
@@ -74,15 +75,21 @@ public final class SessionRegistry {
     return live.size();
   }
 
-  private void forgetOld(long now) {
-    if (ended.size() <= MAX_REMEMBERED / 2) {
+  /**
+   * Remembers an ended id and forgets what is too old: the oldest ones go first, so the work is
+   * proportional to what is forgotten, not to what is remembered.
+   */
+  private synchronized void remember(String sessionId, long now) {
+    ended.put(sessionId, now);
+    endedInOrder.addLast(new EndedId(sessionId, now));
+    if (endedInOrder.size() <= MAX_REMEMBERED / 2) {
       return;
     }
-    for (Iterator<Map.Entry<String, Long>> it = ended.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Long> e = it.next();
-      if (now - e.getValue() > REMEMBER_ENDED_MS || ended.size() > MAX_REMEMBERED) {
-        it.remove();
-      }
+    while (!endedInOrder.isEmpty()
+        && (now - endedInOrder.peekFirst().at() > REMEMBER_ENDED_MS || endedInOrder.size() > MAX_REMEMBERED)) {
+      ended.remove(endedInOrder.pollFirst().id());
     }
   }
+
+  private record EndedId(String id, long at) { }
 }

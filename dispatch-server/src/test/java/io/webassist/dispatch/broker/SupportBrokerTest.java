@@ -128,6 +128,49 @@ class SupportBrokerTest {
   }
 
   @Test
+  void positionChangesWithinTheIntervalAreSentOnceWithTheLatestPosition() {
+    List<UserClient> users = List.of(f.user("u1", "198.51.100.1"), f.user("u2", "198.51.100.2"),
+        f.user("u3", "198.51.100.3"), f.user("u4", "198.51.100.4"));
+    users.forEach(u -> f.broker.submit(u, request(u.link().connectionId(), null)));
+    users.forEach(u -> linkOf(u).take());
+    UserClient u4 = users.get(3);
+
+    f.broker.userLeft(users.get(0)); // the first change after a quiet spell goes out at once
+    assertThat(linkOf(u4).take(SupportQueued.class)).extracting(SupportQueued::position).containsExactly(3);
+    f.broker.userLeft(users.get(1));
+    f.clock.advance(BrokerFixture.POSITION_UPDATE_MS / 2);
+    f.broker.userLeft(users.get(2));
+    assertThat(linkOf(u4).take()).isEmpty();
+
+    f.clock.advance(BrokerFixture.POSITION_UPDATE_MS / 2);
+    assertThat(linkOf(u4).take(SupportQueued.class)).extracting(SupportQueued::position).containsExactly(1);
+    f.clock.advance(BrokerFixture.POSITION_UPDATE_MS * 10);
+    assertThat(linkOf(u4).take()).isEmpty();
+  }
+
+  @Test
+  void requestAssignedBeforeItsPositionIsSentHearsOnlyItsAssignment() {
+    RecordingLink ann = f.loginAvailable("ann");
+    RecordingLink bob = f.loginAvailable("bob");
+    UserClient u1 = f.user("u1", "198.51.100.1");
+    UserClient u2 = f.user("u2", "198.51.100.2");
+    UserClient u3 = f.user("u3", "198.51.100.3");
+    f.broker.submit(u1, request("u1", null));
+    f.broker.submit(u2, request("u2", null));
+    f.broker.submit(u3, request("u3", null));
+    List.of(u1, u2, u3).forEach(u -> linkOf(u).take());
+
+    f.broker.accept(f.agent("ann"), ann, ann.take(SupportOffer.class).get(0).requestId());
+    assertThat(linkOf(u3).take(SupportQueued.class)).extracting(SupportQueued::position).containsExactly(2);
+    f.broker.accept(f.agent("bob"), bob, bob.take(SupportOffer.class).get(0).requestId()); // u3 is 1 now, not yet told
+    f.broker.endSession(ann, ann.take(SessionStart.class).get(0).sessionId(), "resolved");
+    f.broker.accept(f.agent("ann"), ann, ann.take(SupportOffer.class).get(0).requestId());
+    f.clock.advance(BrokerFixture.POSITION_UPDATE_MS * 10);
+
+    assertThat(linkOf(u3).take()).singleElement().isInstanceOf(SupportAssigned.class);
+  }
+
+  @Test
   void offerExpiresAndGoesToNextAgent() {
     RecordingLink ann = f.loginAvailable("ann");
     RecordingLink bob = f.loginAvailable("bob");
@@ -292,6 +335,9 @@ class SupportBrokerTest {
 
     assertThat(linkOf(u1).take()).containsExactly(
         new SessionEnd(sessionId, "agent_left"), new SupportQueued(r1, 1, "agent_left"));
+    // u2 heard position 1 at the accept a moment ago: its move back to 2 comes when the interval ends
+    assertThat(linkOf(u2).take()).isEmpty();
+    f.clock.advance(BrokerFixture.POSITION_UPDATE_MS);
     assertThat(linkOf(u2).take()).containsExactly(new SupportQueued(r2, 2));
     RecordingLink bob = f.loginAvailable("bob");
     assertThat(bob.take(SupportOffer.class)).extracting(SupportOffer::requestId).containsExactly(r1);

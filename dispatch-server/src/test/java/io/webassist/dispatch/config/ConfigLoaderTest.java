@@ -54,7 +54,7 @@ class ConfigLoaderTest {
             'defaultGroup': 'general'
           },
           'offerTimeoutMs': 20000, 'declineCooldownMs': 5000, 'agentLogin': 'refuse', 'availableOnLogin': true,
-          'queue': {'maxPerGroup': 50},
+          'queue': {'maxPerGroup': 50, 'positionUpdateMs': 400},
           'limits': {'maxLineLength': 32768, 'helloTimeoutMs': 5000, 'idleTimeoutMs': 90000,
                      'maxRequestsPerConnection': 2, 'maxPendingLogins': 10, 'loginThreads': 1},
           'cobrowse': {'allowedHosts': ['shop.example', 'help.example']},
@@ -77,7 +77,7 @@ class ConfigLoaderTest {
     assertThat(config.declineCooldownMs()).isEqualTo(5_000);
     assertThat(config.agentLogin()).isEqualTo(LoginPolicy.REFUSE);
     assertThat(config.availableOnLogin()).isTrue();
-    assertThat(config.queue()).isEqualTo(new QueueConfig(50));
+    assertThat(config.queue()).isEqualTo(new QueueConfig(50, 400));
     assertThat(config.limits()).isEqualTo(LimitsConfig.defaults().toBuilder().maxLineLength(32768)
         .helloTimeoutMs(5000).idleTimeoutMs(90000).maxRequestsPerConnection(2).maxPendingLogins(10).loginThreads(1)
         .build());

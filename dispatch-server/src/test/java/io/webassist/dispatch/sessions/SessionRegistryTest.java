@@ -7,6 +7,7 @@ import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.sessions.SessionRegistry.Check;
 import io.webassist.dispatch.testing.RecordingLink;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionRegistryTest {
 
-  private final SessionRegistry registry = new SessionRegistry(() -> 1_000L);
+  private long now = 1_000L;
+  private final SessionRegistry registry = new SessionRegistry(() -> now);
   private final AgentRegistry agents = new AgentRegistry(List.of(agent("ann", 1, "general")));
 
   private Session open() {
@@ -52,6 +54,25 @@ class SessionRegistryTest {
     assertThat(registry.check(session.id(), session.token())).isEqualTo(Check.ENDED);
     assertThat(registry.find(session.id())).isEmpty();
     assertThat(registry.recentlyEnded(session.id())).isTrue();
+  }
+
+  @Test
+  void endedIdsAreForgottenOldestFirstOnceTenMinutesOldAndManyEnded() {
+    List<Session> ended = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      Session session = open();
+      registry.end(session);
+      ended.add(session);
+      now += i == 2_999 ? SessionRegistry.REMEMBER_ENDED_MS + 1 : 0;
+    }
+
+    Session last = open();
+    registry.end(last);
+
+    assertThat(registry.recentlyEnded(ended.get(0).id())).isFalse();
+    assertThat(registry.recentlyEnded(ended.get(2_999).id())).isFalse();
+    assertThat(registry.recentlyEnded(ended.get(3_000).id())).isTrue();
+    assertThat(registry.recentlyEnded(last.id())).isTrue();
   }
 
   @Test

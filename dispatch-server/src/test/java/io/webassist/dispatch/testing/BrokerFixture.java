@@ -23,6 +23,8 @@ public final class BrokerFixture {
 
   public static final long OFFER_TIMEOUT_MS = 30_000;
   public static final long COOLDOWN_MS = 15_000;
+  /** Waiting users hear a changed position at most this often; tests advance the clock past it. */
+  public static final long POSITION_UPDATE_MS = 250;
 
   public final ManualScheduler clock = new ManualScheduler();
   public final Metrics metrics = new Metrics();
@@ -41,8 +43,8 @@ public final class BrokerFixture {
   public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules, int maxQueued, LoginPolicy policy,
       int maxPendingPerIp) {
     agents = new AgentRegistry(agentConfigs);
-    BrokerSettings settings = new BrokerSettings(OFFER_TIMEOUT_MS, COOLDOWN_MS, maxQueued, 1, maxPendingPerIp, false,
-        policy, List.of(), false, link -> new Endpoint("relay.example", 7400));
+    BrokerSettings settings = new BrokerSettings(OFFER_TIMEOUT_MS, COOLDOWN_MS, maxQueued, POSITION_UPDATE_MS, 1,
+        maxPendingPerIp, false, policy, List.of(), false, link -> new Endpoint("relay.example", 7400));
     broker = new SupportBroker(agents, new RoutingRules(new RoutingConfig(rules, "general")), sessions, clock,
         metrics, settings);
   }
