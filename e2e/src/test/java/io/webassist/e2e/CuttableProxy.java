@@ -39,6 +39,12 @@ final class CuttableProxy implements AutoCloseable {
     close();
   }
 
+  /** Drops every connection through the proxy, as a brief outage would; new ones get through. */
+  void dropConnections() {
+    sockets.forEach(CuttableProxy::closeQuietly);
+    sockets.clear();
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {

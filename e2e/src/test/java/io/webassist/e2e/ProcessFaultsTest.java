@@ -89,6 +89,28 @@ class ProcessFaultsTest {
   }
 
   @Test
+  void userWhoseDispatchConnectionDropsMidSessionIsBackInTheQueueNotLost() {
+    ServerProcess server = keep(ServerProcess.start(dir));
+    CuttableProxy network = keep(new CuttableProxy(server.tcpPort()));
+    RunningProcess bob = keep(Programs.console(server, "bob", "bob-demo", "Bob (demo)"));
+    RunningProcess ada = keep(Programs.client(server, "127.0.0.1:" + network.port(), "/shop/cart.html", "acme-42",
+        "Ada", null));
+    bob.awaitLineContaining("OFFER");
+    bob.type("accept");
+    ada.awaitLineContaining("Connected to your agent (direct link)");
+
+    // only the user's connection to the dispatch server drops; the server ends her session
+    network.dropConnections();
+
+    bob.awaitLineContaining("ended (user_left)");
+    // whichever comes first, the session's end or the reconnect, the client asks again by itself
+    ada.awaitLine("that it asks again", line -> line.contains("asking for help again") || line.contains("back in the queue"));
+    bob.awaitLinesContaining("OFFER", 2);
+    assertThat(bob.output().stream().filter(line -> line.startsWith("OFFER")).toList())
+        .allMatch(line -> line.contains("Ada"));
+  }
+
+  @Test
   void dispatchServerRestartConsoleAndWaitingUserReconnectByThemselves() {
     ServerProcess server = keep(ServerProcess.start(dir, ServerProcess.freePort()));
     RunningProcess bob = keep(Programs.console(server, "bob", "bob-demo", "Bob (demo)"));

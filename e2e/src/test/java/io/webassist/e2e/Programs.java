@@ -21,7 +21,13 @@ final class Programs {
 
   /** A user asking for help from {@code pagePath} of the demo site as customer {@code customerId}. */
   static RunningProcess client(ServerProcess server, String pagePath, String customerId, String name, String phone) {
-    List<String> args = new ArrayList<>(List.of("client", "--server", server.tcp(), "--page-url", server.site() + pagePath,
+    return client(server, server.tcp(), pagePath, customerId, name, phone);
+  }
+
+  /** The same, reaching the dispatch server at {@code dispatchAddress} (a proxy in front of it, say). */
+  static RunningProcess client(ServerProcess server, String dispatchAddress, String pagePath, String customerId,
+      String name, String phone) {
+    List<String> args = new ArrayList<>(List.of("client", "--server", dispatchAddress, "--page-url", server.site() + pagePath,
         "--customer", customerId, "--name", name, "--peer-bind", "127.0.0.1"));
     if (phone != null) {
       args.addAll(List.of("--phone", phone));

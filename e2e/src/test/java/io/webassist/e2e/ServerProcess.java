@@ -63,6 +63,10 @@ final class ServerProcess implements AutoCloseable {
     return "127.0.0.1:" + tcpPort;
   }
 
+  int tcpPort() {
+    return tcpPort;
+  }
+
   String site() {
     return "http://127.0.0.1:" + httpPort;
   }
