@@ -1,5 +1,6 @@
 package io.webassist.console;
 
+import io.webassist.link.testing.TlsDispatchStub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

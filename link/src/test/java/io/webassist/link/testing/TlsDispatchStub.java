@@ -1,4 +1,4 @@
-package io.webassist.client;
+package io.webassist.link.testing;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -21,13 +21,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** The dispatch server's TLS listener and hello → welcome, nothing more; records what the client sends. */
-final class TlsDispatchStub implements AutoCloseable {
-  final TlsIdentity identity = TlsIdentity.selfSigned("localhost");
-  final List<Frame> received = new CopyOnWriteArrayList<>();
+public final class TlsDispatchStub implements AutoCloseable {
+  public final TlsIdentity identity = TlsIdentity.selfSigned("localhost");
+  public final List<Frame> received = new CopyOnWriteArrayList<>();
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel server;
 
-  TlsDispatchStub() {
+  public TlsDispatchStub() {
     var tls = TlsContexts.server(identity);
     server = new ServerBootstrap()
         .group(group)
@@ -56,7 +56,7 @@ final class TlsDispatchStub implements AutoCloseable {
         .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
   }
 
-  int port() {
+  public int port() {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
