@@ -13,7 +13,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The assist client in text mode, until the windowed client arrives: asks for help with what the
- * page knows, then chats. The JNLP launch passes the same options.
+ * page knows, then chats. The page's JNLP (claims 72, 77, 97) passes the same options, plus
+ * {@code --no-terminal}: under Java Web Start nobody types on standard input, so the client does not
+ * read it (its end would mean "the user left"); it stays until the session ends or it is closed, and
+ * it needs a name or a phone from the page, since there is nobody to ask (the windowed client's form
+ * will ask). On a terminal, a missing name is asked for.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
     description = "Ask for help as a web-site user would (text mode): request, queue, chat, co-browse consent.")
@@ -45,6 +49,10 @@ public final class AssistClientMain implements Callable<Integer> {
   @Option(names = "--insecure", description = "Plain TCP, no encryption, no server check: development only.")
   boolean insecure;
 
+  @Option(names = "--no-terminal", description = "Nobody types on standard input (launched from a web page): "
+      + "do not read commands, stay until the session ends; the page must pass --name or --phone.")
+  boolean noTerminal;
+
   @Option(names = "--peer-bind", defaultValue = "0.0.0.0", description = "Address the peer listener binds (default ${DEFAULT-VALUE}).")
   String peerBind;
 
@@ -73,6 +81,14 @@ public final class AssistClientMain implements Callable<Integer> {
     if (!security.isTls()) {
       System.err.println("client: " + TransportSecurity.INSECURE_WARNING);
     }
+    if (blank(name) && blank(phone)) {
+      if (noTerminal || System.console() == null) {
+        System.err.println("client: the page passed neither a name nor a phone number and there is no terminal to "
+            + "ask for them; add name= or phone= to the help link (the windowed client will ask instead)");
+        return 2;
+      }
+      name = System.console().readLine("Your name (so the agent knows whom to help): ");
+    }
     AssistRequest request;
     try {
       request = new AssistRequest(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)),
@@ -81,16 +97,36 @@ public final class AssistClientMain implements Callable<Integer> {
       System.err.println("client: " + e.getMessage());
       return 2;
     }
-    try (AssistClient client = new AssistClient(request, security, new TextClientView(System.out))) {
+    EndWatchingView view = new EndWatchingView(new TextClientView(System.out));
+    try (AssistClient client = new AssistClient(request, security, view)) {
       try {
         client.start().get(15, TimeUnit.SECONDS);
       } catch (Exception e) {
         System.err.println("client: cannot reach the dispatch server at " + server + ": " + rootMessage(e));
         return 1;
       }
-      readCommands(client);
+      if (noTerminal) {
+        awaitEnd(view);
+      } else {
+        readCommands(client);
+      }
     }
     return 0;
+  }
+
+  /** Without a terminal: until the session (or the hope of one) is over. */
+  private static void awaitEnd(EndWatchingView view) {
+    try {
+      view.ended().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static void readCommands(AssistClient client) throws IOException {

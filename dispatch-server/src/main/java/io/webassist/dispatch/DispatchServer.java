@@ -20,6 +20,7 @@ import io.webassist.dispatch.broker.SupportBroker;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.config.ServerConfig;
 import io.webassist.dispatch.config.TlsConfig;
+import io.webassist.dispatch.http.ClientJar;
 import io.webassist.dispatch.http.HttpHandler;
 import io.webassist.dispatch.http.HttpInitializer;
 import io.webassist.dispatch.limits.LimitGuards;
@@ -50,8 +51,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The dispatch server: one process, two listeners. TCP (NDJSON) for users, agents and the relay,
  * TLS by default ({@link TlsConfig}): clients pin the certificate's {@link #fingerprint()}; HTTP
- * for {@code /healthz}, {@code /metrics} and the demo site, always plain, because nothing personal
- * goes over it. {@link #start} returns once both listen; {@link #close} tells every connected client
+ * for {@code /healthz}, {@code /metrics}, the demo site, {@code /assist.jnlp} and the signed client
+ * jar, always plain, because nothing secret goes over it. {@link #start} returns once both listen; {@link #close} tells every connected client
  * {@code error{code:"shutting_down"}} and stops.
  */
 public final class DispatchServer implements AutoCloseable {
@@ -162,8 +163,10 @@ public final class DispatchServer implements AutoCloseable {
             new WriteBufferWaterMark(l.writeBufferLowWaterMark(), l.writeBufferHighWaterMark()))
         .childHandler(new TcpInitializer(context, tlsContext)), config.tcpPort(), "tcp");
     tcpPort = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
-    // plain on purpose: health, metrics and the demo site carry nothing personal
-    HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get());
+    // plain on purpose: health, metrics, the demo site and the launch file carry nothing secret (the
+    // JNLP holds the page's own values and the fingerprint, which is public by design)
+    HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get(), new HttpHandler.Launch(
+        config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null)));
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(NioServerSocketChannel.class)

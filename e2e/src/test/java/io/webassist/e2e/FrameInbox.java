@@ -27,7 +27,8 @@ final class FrameInbox implements Consumer<Frame> {
     return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> find(type, matching), f -> f != null);
   }
 
-  private <T extends Frame> T find(Class<T> type, Predicate<T> matching) {
+  /** The first frame of that type received so far that matches, or null. */
+  <T extends Frame> T find(Class<T> type, Predicate<T> matching) {
     for (Frame frame : frames) {
       if (type.isInstance(frame) && matching.test(type.cast(frame))) {
         return type.cast(frame);

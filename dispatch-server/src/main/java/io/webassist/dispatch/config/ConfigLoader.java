@@ -97,10 +97,11 @@ public final class ConfigLoader {
       loggingSection.finish();
     }
     TlsConfig tls = tls(root.object("tls"));
+    HttpConfig http = http(root.object("http"));
     root.finish();
     return new ServerConfig(bind, tcpPort, httpPort, publicHost == null || publicHost.isBlank() ? null : publicHost,
         agents, routing, offerTimeoutMs, cooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging,
-        tls);
+        tls, http);
   }
 
   private static List<AgentConfig> agents(JsonSection root) throws ConfigException {
@@ -210,6 +211,25 @@ public final class ConfigLoader {
    * {@code {"enabled": true, "certFile": null, "keyFile": null, "dataDir": "webassist-data/tls",
    * "commonName": null}}; the two PEM files go together. Paths are relative to the working directory.
    */
+  /** {@code {"clientJar": "/opt/webassist/webassist-client.jar"}}; see {@link HttpConfig}. */
+  private static HttpConfig http(JsonSection section) throws ConfigException {
+    if (section == null) {
+      return HttpConfig.defaults();
+    }
+    String clientJar = section.string("clientJar", null);
+    if (clientJar != null && clientJar.isBlank()) {
+      throw section.error("clientJar", "must not be empty (leave it out to use the default)");
+    }
+    Path path;
+    try {
+      path = clientJar == null ? null : Path.of(clientJar);
+    } catch (InvalidPathException e) {
+      throw section.error("clientJar", "is not a valid path: " + e.getMessage());
+    }
+    section.finish();
+    return new HttpConfig(path);
+  }
+
   private static TlsConfig tls(JsonSection section) throws ConfigException {
     TlsConfig d = TlsConfig.defaults();
     if (section == null) {

@@ -31,12 +31,14 @@ import java.util.Objects;
  * @param cobrowse co-browse navigation policy
  * @param logging what may be logged
  * @param tls how the TCP listener is protected; TLS with a self-signed identity by default
+ * @param http the HTTP listener's settings (where the signed client jar is)
  */
 public record ServerConfig(
     String bind, int tcpPort, int httpPort, String publicHost,
     List<AgentConfig> agents, RoutingConfig routing,
     long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
-    QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls) {
+    QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls,
+    HttpConfig http) {
 
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final int DEFAULT_TCP_PORT = 7400;
@@ -62,6 +64,17 @@ public record ServerConfig(
     cobrowse = cobrowse == null ? CobrowseConfig.defaults() : cobrowse;
     logging = logging == null ? LoggingConfig.defaults() : logging;
     tls = tls == null ? TlsConfig.defaults() : tls;
+    http = http == null ? HttpConfig.defaults() : http;
+  }
+
+  /** As the canonical constructor, with the default {@link HttpConfig}. */
+  public ServerConfig(
+      String bind, int tcpPort, int httpPort, String publicHost,
+      List<AgentConfig> agents, RoutingConfig routing,
+      long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
+      QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls) {
+    this(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs, declineCooldownMs, agentLogin,
+        availableOnLogin, queue, limits, cobrowse, logging, tls, HttpConfig.defaults());
   }
 
   /**
@@ -78,77 +91,82 @@ public record ServerConfig(
 
   public ServerConfig withBind(String value) {
     return new ServerConfig(value, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withTcpPort(int value) {
     return new ServerConfig(bind, value, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withHttpPort(int value) {
     return new ServerConfig(bind, tcpPort, value, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withPublicHost(String value) {
     return new ServerConfig(bind, tcpPort, httpPort, value, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withAgents(List<AgentConfig> value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, value, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withRouting(RoutingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, value, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withOfferTimeoutMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, value,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withDeclineCooldownMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withAgentLogin(LoginPolicy value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withAvailableOnLogin(boolean value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withQueue(QueueConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withLimits(LimitsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls, http);
   }
 
   public ServerConfig withCobrowse(CobrowseConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls, http);
   }
 
   public ServerConfig withLogging(LoggingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls, http);
   }
 
   public ServerConfig withTls(TlsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value, http);
+  }
+
+  public ServerConfig withHttp(HttpConfig value) {
+    return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, value);
   }
 
   private static void port(int port, String name) {

@@ -19,6 +19,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,40 +32,59 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP routes: {@code /healthz} (200 while serving, 503 while shutting down),
- * {@code /metrics} (the counters and gauges as JSON), and the demo site from the class path at
- * everything else. GET and HEAD only.
+ * {@code /metrics} (the counters and gauges as JSON), {@code /assist.jnlp} (the launch file the
+ * page's help button opens, made for that request: {@link AssistJnlp}), {@code /client/webassist-client.jar}
+ * (the signed client it launches), and the demo site from the class path at everything else.
+ * GET and HEAD only.
  */
 @Sharable
 public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+  private static final String TEXT = "text/plain; charset=utf-8";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Supplier<Map<String, Object>> metrics;
   private final Supplier<Boolean> serving;
   private final StaticFiles site = new StaticFiles("demo-site");
+  private final Launch launch;
+
+  /**
+   * What the launch endpoints need.
+   *
+   * @param publicHost the host the client should dial, or null for the host the browser used
+   * @param tcpPort the dispatch server's TCP port
+   * @param fingerprint the TCP listener's certificate fingerprint, or null when TLS is off
+   * @param clientJar the signed client jar, or null when there is none (the JNLP answers 503)
+   */
+  public record Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar) {}
 
   /**
    * @param metrics the metrics snapshot to serve
    * @param serving false once the server is shutting down
+   * @param launch what {@code /assist.jnlp} and the client jar route need
    */
-  public HttpHandler(Supplier<Map<String, Object>> metrics, Supplier<Boolean> serving) {
+  public HttpHandler(Supplier<Map<String, Object>> metrics, Supplier<Boolean> serving, Launch launch) {
     this.metrics = metrics;
     this.serving = serving;
+    this.launch = launch;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) throws JsonProcessingException {
     if (!request.decoderResult().isSuccess()) {
-      respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "text/plain; charset=utf-8", text("bad request\n"));
+      respond(ctx, request, HttpResponseStatus.BAD_REQUEST, TEXT, text("bad request\n"));
       return;
     }
     if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-      respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", text("GET only\n"));
+      respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT, text("GET only\n"));
       return;
     }
-    String path = new QueryStringDecoder(request.uri()).path();
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    String path = uri.path();
     switch (path) {
+      case "/assist.jnlp" -> assistJnlp(ctx, request, uri.parameters());
+      case ClientJar.URL_PATH -> clientJar(ctx, request);
       case "/healthz" -> {
         boolean up = serving.get();
         respond(ctx, request, up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
@@ -69,12 +94,64 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
           JSON.writeValueAsBytes(metrics.get()));
       default -> site.find(path).ifPresentOrElse(
           file -> respond(ctx, request, HttpResponseStatus.OK, file.contentType(), file.content()),
-          () -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8",
+          () -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, TEXT,
               text("not found\n")));
     }
   }
 
+  private void assistJnlp(ChannelHandlerContext ctx, FullHttpRequest request, Map<String, List<String>> query) {
+    if (launch.clientJar() == null) {
+      respond(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, TEXT,
+          text("The help client is not installed on this server (no webassist-client.jar; see http.clientJar "
+              + "in docs/OPERATIONS.md), so it cannot be launched.\n"));
+      return;
+    }
+    try {
+      String jnlp = AssistJnlp.build(query, request.headers().get(HttpHeaderNames.HOST), launch.publicHost(),
+          launch.tcpPort(), launch.fingerprint());
+      respond(ctx, request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
+    } catch (AssistJnlp.BadRequest e) {
+      LOG.debug("assist.jnlp refused remote={} reason={}", ctx.channel().remoteAddress(), e.getMessage());
+      respond(ctx, request, HttpResponseStatus.BAD_REQUEST, TEXT, text("bad help link: " + e.getMessage() + "\n"));
+    }
+  }
+
+  /** The signed jar; may be cached, but launchers must ask again (If-Modified-Since → 304). */
+  private void clientJar(ChannelHandlerContext ctx, FullHttpRequest request) {
+    ClientJar jar = launch.clientJar();
+    if (jar == null) {
+      respond(ctx, request, HttpResponseStatus.NOT_FOUND, TEXT, text("no client jar on this server\n"));
+      return;
+    }
+    long seconds = jar.lastModified() / 1000;
+    String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        Instant.ofEpochSecond(seconds).atZone(ZoneOffset.UTC));
+    String since = request.headers().get(HttpHeaderNames.IF_MODIFIED_SINCE);
+    boolean unchanged = false;
+    if (since != null) {
+      try {
+        unchanged = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond() >= seconds;
+      } catch (DateTimeParseException e) {
+        unchanged = false;
+      }
+    }
+    FullHttpResponse response = unchanged
+        ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED)
+        : response(request, HttpResponseStatus.OK, "application/java-archive", jar.content());
+    response.headers().set(HttpHeaderNames.LAST_MODIFIED, lastModified);
+    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+    if (unchanged) {
+      HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+    }
+    ctx.writeAndFlush(response);
+  }
+
   private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+      String contentType, byte[] body) {
+    ctx.writeAndFlush(response(request, status, contentType, body));
+  }
+
+  private static FullHttpResponse response(FullHttpRequest request, HttpResponseStatus status,
       String contentType, byte[] body) {
     boolean head = request.method().equals(HttpMethod.HEAD);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
@@ -84,7 +161,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     response.headers().set("X-Content-Type-Options", "nosniff");
     HttpUtil.setContentLength(response, body.length);
     HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
-    ctx.writeAndFlush(response);
+    return response;
   }
 
   private static byte[] text(String body) {

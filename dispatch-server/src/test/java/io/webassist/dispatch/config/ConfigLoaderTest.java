@@ -265,6 +265,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void httpClientJarIsReadAndDefaultsToFindingIt() throws Exception {
+    assertThat(ConfigLoader.load(write("{}")).http()).isEqualTo(HttpConfig.defaults());
+    assertThat(ConfigLoader.load(write("{'http': {'clientJar': '/opt/webassist/webassist-client.jar'}}")).http())
+        .isEqualTo(new HttpConfig(Path.of("/opt/webassist/webassist-client.jar")));
+    assertThat(problem("{'http': {'clientJar': ''}}")).contains("http.clientJar: must not be empty");
+    assertThat(problem("{'http': {'clientjar': 'x.jar'}}")).contains("http.clientjar: is not a known field");
+  }
+
+  @Test
   void badTlsFieldsAreRefused() throws Exception {
     assertThat(problem("{'tls': {'enabled': 'yes'}}")).endsWith("webassist.json: tls.enabled: must be true or false");
     assertThat(problem("{'tls': {'dataDir': ''}}")).endsWith("webassist.json: tls.dataDir: must not be empty");
