@@ -22,7 +22,7 @@ public enum Limit {
   /** {@code maxPendingRequestsPerIp} waiting from this address; the request is refused. */
   PENDING_REQUESTS_PER_IP("pending_requests_per_ip", ErrorCode.TOO_MANY_REQUESTS),
   /** The group's queue ({@code queue.maxPerGroup}) is full; {@code support.unavailable{reason:"queue_full"}}. */
-  QUEUE_FULL("queue_full", ErrorCode.QUEUE_FULL),
+  QUEUE_FULL("queue_full", Limit.QUEUE_FULL_REASON),
   /** No {@code hello} within {@code helloTimeoutMs}; closed. */
   HELLO_TIMEOUT("hello_timeout", ErrorCode.HELLO_TIMEOUT),
   /** Nothing received within {@code idleTimeoutMs}; closed. */
@@ -44,6 +44,9 @@ public enum Limit {
    * names the close in logs and metrics.
    */
   public static final String SLOW_CONSUMER_CODE = "slow_consumer";
+
+  /** A full queue is answered with {@code support.unavailable{reason}}, not an error frame: this is that reason. */
+  public static final String QUEUE_FULL_REASON = "queue_full";
 
   private final String key;
   private final String code;
