@@ -1,5 +1,6 @@
 package io.webassist.client;
 
+import io.webassist.link.DispatchServerOptions;
 import io.webassist.link.TransportSecurity;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,8 +25,8 @@ import picocli.CommandLine.Option;
     description = "Ask for help as a web-site user would (text mode): request, queue, chat, co-browse consent.")
 public final class AssistClientMain implements Callable<Integer> {
 
-  @Option(names = "--server", defaultValue = "127.0.0.1:7400", description = "Dispatch server host:port (default ${DEFAULT-VALUE}).")
-  String server;
+  @Mixin
+  DispatchServerOptions dispatch;
 
   @Option(names = "--page-url", required = true, description = "The page the user asks about.")
   String pageUrl;
@@ -41,13 +43,7 @@ public final class AssistClientMain implements Callable<Integer> {
   @Option(names = "--phone", description = "The user's phone number.")
   String phone;
 
-  @Option(names = "--server-fingerprint", paramLabel = "FP",
-      description = "SHA-256 fingerprint of the dispatch server's certificate (it prints it at start); "
-          + "the connection is TLS and trusts only that certificate. Required unless --insecure.")
-  String serverFingerprint;
 
-  @Option(names = "--insecure", description = "Plain TCP, no encryption, no server check: development only.")
-  boolean insecure;
 
   @Option(names = "--no-terminal", description = "Nobody types on standard input (launched from a web page): "
       + "do not read commands, stay until the session ends; the page must pass --name or --phone.")
@@ -66,19 +62,14 @@ public final class AssistClientMain implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    int colon = server.lastIndexOf(':');
-    if (colon < 1) {
-      System.err.println("client: --server must be host:port, not '" + server + "'");
-      return 2;
-    }
-    TransportSecurity security;
+    DispatchServerOptions.Target target;
     try {
-      security = TransportSecurity.choose(serverFingerprint, insecure);
+      target = dispatch.target();
     } catch (IllegalArgumentException e) {
       System.err.println("client: " + e.getMessage());
       return 2;
     }
-    if (!security.isTls()) {
+    if (!target.security().isTls()) {
       System.err.println("client: " + TransportSecurity.INSECURE_WARNING);
     }
     if (blank(name) && blank(phone)) {
@@ -91,18 +82,18 @@ public final class AssistClientMain implements Callable<Integer> {
     }
     AssistRequest request;
     try {
-      request = new AssistRequest(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)),
+      request = new AssistRequest(target.host(), target.port(),
           pageUrl, customerId, customerSignature, name, phone, peerBind);
     } catch (IllegalArgumentException e) {
       System.err.println("client: " + e.getMessage());
       return 2;
     }
     EndWatchingView view = new EndWatchingView(new TextClientView(System.out));
-    try (AssistClient client = new AssistClient(request, security, view)) {
+    try (AssistClient client = new AssistClient(request, target.security(), view)) {
       try {
         client.start().get(15, TimeUnit.SECONDS);
       } catch (Exception e) {
-        System.err.println("client: cannot reach the dispatch server at " + server + ": " + rootMessage(e));
+        System.err.println("client: cannot reach the dispatch server at " + dispatch.server() + ": " + rootMessage(e));
         return 1;
       }
       if (noTerminal) {

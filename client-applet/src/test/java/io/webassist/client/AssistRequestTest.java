@@ -14,7 +14,7 @@ class AssistRequestTest {
     new CommandLine(main).parseArgs("--server", "help.example.com:7400", "--page-url", "https://shop.example/cart",
         "--customer", "acme-42", "--name", "Ada");
 
-    assertThat(main.server).isEqualTo("help.example.com:7400");
+    assertThat(main.dispatch.server()).isEqualTo("help.example.com:7400");
     assertThat(main.pageUrl).isEqualTo("https://shop.example/cart");
     assertThat(main.customerId).isEqualTo("acme-42");
     assertThat(main.peerBind).isEqualTo("0.0.0.0");

@@ -1,5 +1,6 @@
 package io.webassist.console;
 
+import io.webassist.link.DispatchServerOptions;
 import io.webassist.link.TransportSecurity;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,16 +24,10 @@ import picocli.CommandLine.Option;
         "Commands: accept [id], decline [id], away, available, /go URL, /end, /quit; any other line is chat."})
 public final class SupportConsoleMain implements Callable<Integer> {
 
-  @Option(names = "--server", defaultValue = "127.0.0.1:7400", description = "Dispatch server host:port (default ${DEFAULT-VALUE}).")
-  String server;
+  @Mixin
+  DispatchServerOptions dispatch;
 
-  @Option(names = "--server-fingerprint", paramLabel = "FP",
-      description = "SHA-256 fingerprint of the dispatch server's certificate (it prints it at start); "
-          + "the connection and the relay are TLS and trust only that certificate. Required unless --insecure.")
-  String serverFingerprint;
 
-  @Option(names = "--insecure", description = "Plain TCP, no encryption, no server check: development only.")
-  boolean insecure;
 
   @Option(names = "--agent", required = true, description = "Your agent id.")
   String agentId;
@@ -49,19 +45,14 @@ public final class SupportConsoleMain implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    int colon = server.lastIndexOf(':');
-    if (colon < 1) {
-      System.err.println("console: --server must be host:port, not '" + server + "'");
-      return 2;
-    }
-    TransportSecurity security;
+    DispatchServerOptions.Target target;
     try {
-      security = TransportSecurity.choose(serverFingerprint, insecure);
+      target = dispatch.target();
     } catch (IllegalArgumentException e) {
       System.err.println("console: " + e.getMessage());
       return 2;
     }
-    if (!security.isTls()) {
+    if (!target.security().isTls()) {
       System.err.println("console: " + TransportSecurity.INSECURE_WARNING);
     }
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -70,12 +61,12 @@ public final class SupportConsoleMain implements Callable<Integer> {
       System.err.println("console: no password given");
       return 2;
     }
-    try (AgentDesk desk = new AgentDesk(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)),
-        agentId, password, security, new TextDeskView(System.out, Clock.systemUTC()))) {
+    try (AgentDesk desk = new AgentDesk(target.host(), target.port(),
+        agentId, password, target.security(), new TextDeskView(System.out, Clock.systemUTC()))) {
       try {
         desk.start().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
-        System.err.println("console: cannot log in at " + server + ": " + rootMessage(e));
+        System.err.println("console: cannot log in at " + dispatch.server() + ": " + rootMessage(e));
         return 1;
       }
       readCommands(in, desk);

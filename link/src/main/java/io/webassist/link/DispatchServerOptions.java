@@ -1,0 +1,54 @@
+package io.webassist.link;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The command-line options of every program that connects to a dispatch server — where it is and
+ * how to trust it — as one picocli mixin ({@code @Mixin DispatchServerOptions dispatch;}), so the
+ * client and the console parse and check them the same way.
+ */
+public final class DispatchServerOptions {
+
+  /** Where and how to connect, once the options are checked. */
+  public record Target(String host, int port, TransportSecurity security) {}
+
+  @Option(names = "--server", defaultValue = "127.0.0.1:7400", paramLabel = "HOST:PORT",
+      description = "Dispatch server host:port (default ${DEFAULT-VALUE}).")
+  String server;
+
+  @Option(names = "--server-fingerprint", paramLabel = "FP",
+      description = "SHA-256 fingerprint of the dispatch server's certificate (it prints it at start); "
+          + "the connection and the relay are TLS and trust only that certificate. Required unless --insecure.")
+  String serverFingerprint;
+
+  @Option(names = "--insecure", description = "Plain TCP, no encryption, no server check: development only.")
+  boolean insecure;
+
+  /** The address as given. */
+  public String server() {
+    return server;
+  }
+
+  /**
+   * Checks the options.
+   *
+   * @throws IllegalArgumentException with a message for the person who typed them
+   */
+  public Target target() {
+    int colon = server.lastIndexOf(':');
+    String host = colon > 0 ? server.substring(0, colon) : "";
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1); // [::1]:7400
+    }
+    int port;
+    try {
+      port = Integer.parseInt(server.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (host.isEmpty() || port < 1 || port > 65535) {
+      throw new IllegalArgumentException("--server must be host:port, not '" + server + "'");
+    }
+    return new Target(host, port, TransportSecurity.choose(serverFingerprint, insecure));
+  }
+}
