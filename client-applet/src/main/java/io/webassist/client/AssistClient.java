@@ -60,6 +60,7 @@ public final class AssistClient implements AutoCloseable {
   // link thread only
   private SessionLink currentLink;
   private String currentSessionId;
+  private String requestId; // set by the first support.queued: the server took the request
   private boolean everConnected;
   private boolean lostDispatch;
 
@@ -115,6 +116,7 @@ public final class AssistClient implements AutoCloseable {
   }
 
   private void sendRequest() {
+    requestId = null;
     PeerListener peer = listener != null && listener.isListening() ? listener : null;
     dispatch.send(new SupportRequest(request.name(), request.phone(), request.customerId(), request.pageUrl(),
         peer == null ? null : peer.endpoint(), request.customerSignature(), peer == null ? null : peer.fingerprint()));
@@ -143,6 +145,7 @@ public final class AssistClient implements AutoCloseable {
 
   private void onDispatchFrame(Frame frame) {
     if (frame instanceof SupportQueued queued) {
+      requestId = queued.requestId();
       view.queued(queued.position(), queued.reason());
     } else if (frame instanceof SupportAssigned assigned) {
       onAssigned(assigned);
@@ -151,7 +154,12 @@ public final class AssistClient implements AutoCloseable {
     } else if (frame instanceof SessionEnd end) {
       endCurrentSession(end.sessionId(), end.reason());
     } else if (frame instanceof ErrorFrame error) {
-      view.status("The server refused: " + error.message());
+      if (requestId == null && currentSessionId == null) {
+        // the request itself was refused (a limit, bad input): there is nothing left to wait for
+        view.ended("the help desk refused the request: " + error.message());
+      } else {
+        view.status("The server refused: " + error.message());
+      }
     }
   }
 
@@ -211,7 +219,11 @@ public final class AssistClient implements AutoCloseable {
         switch (state) {
           case UP -> view.linked(link.path());
           case RECOVERING -> view.status("Connection to the agent lost; reconnecting …");
-          case LOST -> view.ended("the connection to the agent was lost");
+          case LOST -> {
+            currentLink = null;
+            currentSessionId = null;
+            view.ended("the connection to the agent was lost");
+          }
           default -> { }
         }
       }
@@ -220,16 +232,16 @@ public final class AssistClient implements AutoCloseable {
     PeerListener peer = listener != null && listener.isListening() ? listener : null;
     links.acceptAsUser(peer, assigned, SessionLink.Listener.all(cobrowse, shown, new DispatchReporter(dispatch)))
         .whenComplete((link, failure) -> {
+          if (failure != null) {
+            firstLink.completeExceptionally(failure); // no-op once a first link was up
+          }
           if (!assigned.sessionId().equals(currentSessionId)) {
             if (link != null) {
               link.end("superseded");
             }
             return;
           }
-          if (failure != null) {
-            view.ended("could not link to the agent: " + failure.getMessage());
-            firstLink.completeExceptionally(failure);
-          } else {
+          if (failure == null) {
             currentLink = link;
             firstLink.complete(link);
           }

@@ -31,6 +31,7 @@ import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SessionStart;
 import io.webassist.protocol.frame.SupportOffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -136,8 +137,27 @@ public final class AgentDesk implements AutoCloseable {
   private void onConnectionState(ConnectionState state) {
     if (state == ConnectionState.RECONNECTING) {
       view.status("Lost the dispatch server; reconnecting …");
+      forgetWhatTheServerTookBack();
     } else if (state == ConnectionState.CONNECTED && dispatch != null) {
       dispatch.send(new AgentLogin(agentId, secret)); // a reconnect needs a fresh login
+    }
+  }
+
+  /**
+   * Without its agent's connection the server withdraws the offers and ends the sessions (their
+   * users go back to the front of the queue); the withdrawals went to the dead connection, so the
+   * console lets go of them itself instead of offering stale choices after the reconnect.
+   */
+  private void forgetWhatTheServerTookBack() {
+    offers.keySet().forEach(requestId -> view.offerGone(requestId, "connection_lost"));
+    offers.clear();
+    for (String sessionId : List.copyOf(sessions.keySet())) {
+      sessions.remove(sessionId);
+      SessionLink link = sessionLinks.remove(sessionId);
+      if (link != null) {
+        link.end("agent_left");
+      }
+      view.sessionEnded(sessionId, "connection to the dispatch server lost; the user is back in the queue");
     }
   }
 
@@ -206,7 +226,13 @@ public final class AgentDesk implements AutoCloseable {
     };
     links.connectAsAgent(start, SessionLink.Listener.all(binding, shown, new DispatchReporter(dispatch)))
         .whenComplete((link, failure) -> {
-          if (failure != null) {
+          if (!sessions.containsKey(sessionId)) {
+            // the session ended (and was shown) while the link was being made: let go of it
+            if (link != null) {
+              link.end("ended");
+            }
+          } else if (failure != null) {
+            sessions.remove(sessionId);
             view.sessionEnded(sessionId, "could not link to the user: " + failure.getMessage());
           } else {
             sessionLinks.put(sessionId, link);

@@ -322,7 +322,9 @@ final class Dispatcher {
     if (lane.positionsDue()) {
       return; // the scheduled send will see this change
     }
-    long wait = lane.positionsToldAt() + settings.positionUpdateMs() - scheduler.now();
+    // capped: a wall clock set back must not hold positions back for longer than the interval
+    long wait = Math.min(lane.positionsToldAt() + settings.positionUpdateMs() - scheduler.now(),
+        settings.positionUpdateMs());
     if (wait <= 0) {
       sendPositions(lane);
       return;

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 
 /** The pipeline of the HTTP listener: health, metrics and the demo site. */
@@ -24,8 +24,9 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    // a connection that sends nothing for this long is closed: idle sockets must not pile up
-    pipeline.addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS));
+    // a connection with no traffic either way for this long is closed (HttpHandler closes on the
+    // event): idle sockets must not pile up, and a slow download is traffic, not idleness
+    pipeline.addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS));
     // bytes ↔ HTTP/1.1 messages
     pipeline.addLast("httpCodec", new HttpServerCodec());
     // keep-alive bookkeeping: Connection headers, close after a non-keep-alive response

@@ -46,8 +46,9 @@ public final class SessionRegistry {
     if (!session.markEnded()) {
       return false;
     }
-    live.remove(session.id());
+    // remembered before it leaves the live map, so a check in between says "ended", never "bad token"
     remember(session.id(), clock.getAsLong());
+    live.remove(session.id());
     return true;
   }
 
