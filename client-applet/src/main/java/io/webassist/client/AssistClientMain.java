@@ -1,7 +1,6 @@
 package io.webassist.client;
 
 import io.webassist.link.DispatchServerOptions;
-import io.webassist.link.TransportSecurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,15 +61,9 @@ public final class AssistClientMain implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    DispatchServerOptions.Target target;
-    try {
-      target = dispatch.target();
-    } catch (IllegalArgumentException e) {
-      System.err.println("client: " + e.getMessage());
+    DispatchServerOptions.Target target = dispatch.targetOrExplain("client", System.err);
+    if (target == null) {
       return 2;
-    }
-    if (!target.security().isTls()) {
-      System.err.println("client: " + TransportSecurity.INSECURE_WARNING);
     }
     if (blank(name) && blank(phone)) {
       if (noTerminal || System.console() == null) {

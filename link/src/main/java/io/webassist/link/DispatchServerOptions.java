@@ -30,6 +30,24 @@ public final class DispatchServerOptions {
   }
 
   /**
+   * Checks the options for a command-line program: on a problem, says it on {@code err} as
+   * "{@code program}: …" and returns null (the program exits 2); warns there when running insecure.
+   */
+  public Target targetOrExplain(String program, java.io.PrintStream err) {
+    Target target;
+    try {
+      target = target();
+    } catch (IllegalArgumentException e) {
+      err.println(program + ": " + e.getMessage());
+      return null;
+    }
+    if (!target.security().isTls()) {
+      err.println(program + ": " + TransportSecurity.INSECURE_WARNING);
+    }
+    return target;
+  }
+
+  /**
    * Checks the options.
    *
    * @throws IllegalArgumentException with a message for the person who typed them

@@ -1,7 +1,6 @@
 package io.webassist.console;
 
 import io.webassist.link.DispatchServerOptions;
-import io.webassist.link.TransportSecurity;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -45,15 +44,9 @@ public final class SupportConsoleMain implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    DispatchServerOptions.Target target;
-    try {
-      target = dispatch.target();
-    } catch (IllegalArgumentException e) {
-      System.err.println("console: " + e.getMessage());
+    DispatchServerOptions.Target target = dispatch.targetOrExplain("console", System.err);
+    if (target == null) {
       return 2;
-    }
-    if (!target.security().isTls()) {
-      System.err.println("console: " + TransportSecurity.INSECURE_WARNING);
     }
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String password = readPassword(in);
