@@ -7,7 +7,7 @@ package io.webassist.protocol.frame;
 public sealed interface Frame
     permits Hello, Welcome, ErrorFrame, Ping, Pong,
         AgentLogin, AgentReady, AgentStatus, SupportOffer, OfferAccept, OfferDecline, OfferWithdrawn,
-        SessionStart, SessionLinkReport,
+        SessionStart, SessionLinkReport, QueueStatus, SessionTransfer, SessionTransferFailed,
         SupportRequest, SupportQueued, SupportAssigned, SupportUnavailable, SupportCancel,
         PeerHello, PeerWelcome, SessionResume, RelayJoin, RelayJoined, RelayReady, RelayPartnerLeft,
         SessionEvent {

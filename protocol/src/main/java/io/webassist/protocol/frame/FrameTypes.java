@@ -29,6 +29,9 @@ public final class FrameTypes {
     add("offer.withdrawn", OfferWithdrawn.class);
     add("session.start", SessionStart.class);
     add("session.link", SessionLinkReport.class);
+    add("queue.status", QueueStatus.class);
+    add("session.transfer", SessionTransfer.class);
+    add("session.transfer_failed", SessionTransferFailed.class);
     // user ↔ dispatch
     add("support.request", SupportRequest.class);
     add("support.queued", SupportQueued.class);

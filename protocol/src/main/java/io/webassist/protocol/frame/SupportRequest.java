@@ -4,11 +4,13 @@ package io.webassist.protocol.frame;
  * A user asks for help (claims 72, 80): name and phone, the customer identifier the page knows
  * (claims 78, 79), the page URL (claim 74), and the user's own peer endpoint for the agent to dial.
  * {@code customerSignature} is the site's signature over the customer id; {@code peerFingerprint}
- * the SHA-256 fingerprint of the peer listener's certificate. Both are optional.
+ * the SHA-256 fingerprint of the peer listener's certificate. Both are optional. {@code pageKey} is the
+ * one-time key the page's help script got with its launch: the server pairs the page's bridge
+ * socket with this request by it (optional).
  */
 public record SupportRequest(
     String name, String phone, String customerId, String pageUrl, Endpoint peer,
-    String customerSignature, String peerFingerprint) implements Frame {
+    String customerSignature, String peerFingerprint, String pageKey) implements Frame {
   public SupportRequest {
     Require.optionalText(name, "support.request", "name", Require.SHORT_TEXT);
     Require.optionalText(phone, "support.request", "phone", Require.SHORT_TEXT);
@@ -16,12 +18,19 @@ public record SupportRequest(
     Require.optionalText(pageUrl, "support.request", "pageUrl", Require.URL);
     Require.optionalText(customerSignature, "support.request", "customerSignature", Require.SHORT_TEXT);
     Require.optionalText(peerFingerprint, "support.request", "peerFingerprint", Require.SHORT_TEXT);
+    Require.optionalText(pageKey, "support.request", "pageKey", Require.SHORT_TEXT);
     if ((name == null || name.isBlank()) && (phone == null || phone.isBlank())) {
       throw new FrameValidationException("support.request", "name", "or 'phone' is required");
     }
   }
 
+  public SupportRequest(
+      String name, String phone, String customerId, String pageUrl, Endpoint peer,
+      String customerSignature, String peerFingerprint) {
+    this(name, phone, customerId, pageUrl, peer, customerSignature, peerFingerprint, null);
+  }
+
   public SupportRequest(String name, String phone, String customerId, String pageUrl, Endpoint peer) {
-    this(name, phone, customerId, pageUrl, peer, null, null);
+    this(name, phone, customerId, pageUrl, peer, null, null, null);
   }
 }
