@@ -17,6 +17,7 @@ import io.webassist.protocol.frame.OfferWithdrawn;
 import io.webassist.protocol.frame.Pong;
 import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionStart;
+import io.webassist.protocol.frame.SessionUserPresence;
 import io.webassist.protocol.frame.SupportAssigned;
 import io.webassist.protocol.frame.SupportOffer;
 import io.webassist.protocol.frame.SupportQueued;
@@ -273,8 +274,22 @@ class DispatchServerTcpTest {
   }
 
   @Test
-  void userWhoDisconnectsEndsTheSessionForTheAgent() throws Exception {
-    start(config());
+  void userWhoDisconnectsIsAwayForTheGraceThenTheSessionEndsForTheAgent() throws Exception {
+    start(config().withSessionReclaimMs(300));
+    LineClient ann = availableAgent("ann");
+    LineClient user = requestingUser("C-1");
+    ann.send("{\"type\":\"offer.accept\",\"requestId\":\"" + ann.expect(SupportOffer.class).requestId() + "\"}");
+    String sessionId = ann.expect(SessionStart.class).sessionId();
+
+    user.close();
+
+    assertThat(ann.expect(SessionUserPresence.class)).isEqualTo(new SessionUserPresence(sessionId, true, 300L));
+    assertThat(ann.expect(SessionEnd.class)).isEqualTo(new SessionEnd(sessionId, "user_left"));
+  }
+
+  @Test
+  void withoutAGraceAUserWhoDisconnectsEndsTheSessionAtOnce() throws Exception {
+    start(config().withSessionReclaimMs(0));
     LineClient ann = availableAgent("ann");
     LineClient user = requestingUser("C-1");
     ann.send("{\"type\":\"offer.accept\",\"requestId\":\"" + ann.expect(SupportOffer.class).requestId() + "\"}");

@@ -1,85 +1,732 @@
 package io.webassist.dispatch.broker;
 
+import io.webassist.dispatch.agents.Agent;
+import io.webassist.dispatch.clients.ClientLink;
+import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.queue.RequestQueue;
 import io.webassist.dispatch.sessions.Session;
+import io.webassist.dispatch.sessions.Tokens;
+import io.webassist.protocol.frame.AgentRef;
+import io.webassist.protocol.frame.Availability;
+import io.webassist.protocol.frame.EndReason;
+import io.webassist.protocol.frame.GroupQueue;
+import io.webassist.protocol.frame.OfferWithdrawn;
+import io.webassist.protocol.frame.SessionEnd;
+import io.webassist.protocol.frame.SessionStart;
+import io.webassist.protocol.frame.SessionTransferFailed;
+import io.webassist.protocol.frame.SessionUserPresence;
+import io.webassist.protocol.frame.SupportAssigned;
+import io.webassist.protocol.frame.SupportOffer;
+import io.webassist.protocol.frame.SupportQueued;
+import io.webassist.protocol.frame.TransferInfo;
+import io.webassist.protocol.frame.WithdrawnReason;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Everything about one support group that must change together: its queue, its requests'
- * offers and its running sessions. Each group has its own lock, so groups never wait for each
- * other; work for one group is short (no I/O but queuing frames on channels). No code holds two
- * group locks at once.
+ * One support group's lane (claims 72–76, 80–84): its queue, its requests' offers and its running
+ * sessions, and every operation on them — queue a request, offer it to the agent whose turn it is,
+ * let the offer expire or be declined, accept it into a session, end the session, give back what an
+ * agent held, tell waiting users their positions, keep a session for a user whose connection
+ * dropped, hand a session to another agent. Each public method takes the lane's own lock for its
+ * whole change, so a request is accepted once, by one agent: accept, decline, expiry, cancel and
+ * disconnects all check the request's current offer under that lock.
+ *
+ * <p>No lane calls another while it holds its lock. Work that spans groups — re-dispatching an
+ * agent whose slot was freed, telling the session-end listeners — is collected in an
+ * {@link After} and done by {@link Lanes} after the lock is let go. Work under the lock is short:
+ * no I/O but queueing frames on channels. A dispatch costs O(log n) in the queue length plus one
+ * pass over the group's agents per offer: it never walks the queue.
  */
 final class GroupLane {
 
+  private static final Logger LOG = LoggerFactory.getLogger(GroupLane.class);
+
+  /** Outcome of {@link #reclaim}. */
+  enum Reclaim { OK, NOT_THIS_SESSION, BAD_TOKEN }
+
   private final String group;
+  private final Lanes shared;
+  private final BrokerSettings settings;
+  private final Scheduler scheduler;
   private final ReentrantLock lock = new ReentrantLock();
+  // everything below is guarded by lock
   private final RequestQueue<HelpRequest> queue;
   private final Set<Session> sessions = new LinkedHashSet<>();
-  // guarded: when queue positions were last sent, and whether a send is scheduled
+  private final Set<Offer> offers = new LinkedHashSet<>();
+  /** Sessions whose user's dispatch connection dropped, with the end of their grace period. */
+  private final Map<Session, Scheduler.Cancellable> awaitingUser = new HashMap<>();
+  private final WaitEstimate estimate = new WaitEstimate();
   private long positionsToldAt = Long.MIN_VALUE / 2;
   private boolean positionsDue;
 
-  GroupLane(String group, int maxQueued) {
+  /** What a lane operation leaves for after its lock is let go. */
+  private static final class After {
+    final List<Agent> freed = new ArrayList<>(2);
+    final List<Session> ended = new ArrayList<>(1);
+  }
+
+  GroupLane(String group, Lanes shared) {
     this.group = group;
-    this.queue = new RequestQueue<>(maxQueued);
+    this.shared = shared;
+    this.settings = shared.settings();
+    this.scheduler = shared.scheduler();
+    this.queue = new RequestQueue<>(settings.maxQueuedPerGroup());
   }
 
   String group() {
     return group;
   }
 
-  /** Guarded: use only inside {@link #run} or {@link #call}. */
-  RequestQueue<HelpRequest> queue() {
-    return queue;
-  }
+  // ---------------------------------------------------------------- requests
 
-  /** Guarded: use only inside {@link #run} or {@link #call}. */
-  Set<Session> sessions() {
-    return sessions;
-  }
-
-  /** Guarded. When waiting users were last told their positions. */
-  long positionsToldAt() {
-    return positionsToldAt;
-  }
-
-  void positionsToldAt(long at) {
-    positionsToldAt = at;
-  }
-
-  /** Guarded. A send of the queue positions is scheduled. */
-  boolean positionsDue() {
-    return positionsDue;
-  }
-
-  void positionsDue(boolean due) {
-    positionsDue = due;
-  }
-
-  void run(Runnable work) {
+  /** Queues {@code request} and offers what can be offered; false if the queue is full (nothing changed). */
+  boolean enqueue(HelpRequest request) {
     lock.lock();
     try {
-      work.run();
+      if (!queue.addLast(request)) {
+        return false;
+      }
+      request.queuedAtNanos(System.nanoTime());
+      shared.index(request);
+      request.client().requestIds().add(request.id());
+      int position = queue.size();
+      queue.told(request, position);
+      request.client().link().send(new SupportQueued(request.id(), position, null, estimateFor(position)));
+      LOG.info("request queued requestId={} group={} position={}", request.id(), group, position);
+      shared.board().changed(group);
+      dispatchLocked();
+      return true;
     } finally {
       lock.unlock();
     }
   }
 
-  <T> T call(Supplier<T> work) {
+  /** Offers every waiting request, front first, to an agent that can take it. */
+  void dispatch() {
     lock.lock();
     try {
-      return work.get();
+      dispatchLocked();
     } finally {
       lock.unlock();
     }
   }
 
-  /** Length of the queue, for metrics; takes the lock briefly. */
+  private void dispatchLocked() {
+    List<Agent> agents = shared.agents().inGroup(group);
+    if (shared.stopping() || agents.isEmpty()) {
+      return;
+    }
+    long now = scheduler.now();
+    HelpRequest request = queue.nextWaiting(null);
+    while (request != null) {
+      Agent agent = AgentChoice.reserveFor(request, agents, now, null);
+      if (agent == null) {
+        if (!AgentChoice.anyFree(agents)) {
+          return; // nobody to offer anything to: the rest of the queue is not looked at
+        }
+        request = queue.nextWaiting(request); // those free passed on this one lately; try the next
+      } else if (offer(request, agent, now)) {
+        request = queue.nextWaiting(request);
+      }
+    }
+  }
+
+  private boolean offer(HelpRequest request, Agent agent, long now) {
+    ClientLink link = agent.link();
+    if (link == null) { // logged out since the choice: the slot goes back, the request waits
+      agent.release(now);
+      return false;
+    }
+    Offer offer = new Offer(request, agent, link, now);
+    request.offered(offer);
+    queue.hold(request, true);
+    offers.add(offer);
+    offer.expiresWith(scheduler.schedule(() -> expire(offer), settings.offerTimeoutMs()));
+    link.send(new SupportOffer(request.id(), request.user(), request.pageUrl(), settings.offerTimeoutMs(),
+        request.requestedAt(), group));
+    long routingNanos = request.takeRoutingNanos(System.nanoTime());
+    if (routingNanos >= 0) {
+      shared.metrics().observeRoutingLatencyNanos(routingNanos);
+    }
+    shared.metrics().count("offers_sent");
+    LOG.info("offer sent requestId={} agentId={} group={}", request.id(), agent.id(), group);
+    return true;
+  }
+
+  /** Timer thread. The offer ran out: the agent is told, the request goes to the next agent. */
+  private void expire(Offer offer) {
+    After after = new After();
+    lock.lock();
+    try {
+      HelpRequest request = offer.request();
+      if (request.offer() != offer) {
+        return; // accepted, declined or withdrawn in the meantime
+      }
+      withdraw(offer, WithdrawnReason.EXPIRED, true, after);
+      shared.metrics().count("offers_expired");
+      LOG.info("offer expired requestId={} agentId={}", request.id(), offer.agent().id());
+      passed(offer, "expired");
+    } finally {
+      lock.unlock();
+    }
+    afterPass(after);
+  }
+
+  /** {@code offer.decline}: false if {@code request} is not offered on {@code link} (any more). */
+  boolean decline(HelpRequest request, ClientLink link) {
+    After after = new After();
+    lock.lock();
+    try {
+      Offer offer = request.offer();
+      if (offer == null || offer.agentLink() != link) {
+        return false;
+      }
+      withdraw(offer, WithdrawnReason.DECLINED, false, after);
+      shared.metrics().count("offers_declined");
+      LOG.info("offer declined requestId={} agentId={}", request.id(), offer.agent().id());
+      passed(offer, "declined");
+    } finally {
+      lock.unlock();
+    }
+    afterPass(after);
+    return true;
+  }
+
+  /** Under the lock, after a decline or expiry: a waiting request goes on; a transfer has failed. */
+  private void passed(Offer offer, String transferReason) {
+    HelpRequest request = offer.request();
+    if (offer.isTransfer()) {
+      transferFailed(offer.fromSession(), transferReason);
+      return;
+    }
+    request.passedBy(offer.agent().id(), scheduler.now() + settings.declineCooldownMs());
+    dispatchLocked();
+  }
+
+  /** After a pass: the agent's other groups may use the slot, and the request is retried after the cooldown. */
+  private void afterPass(After after) {
+    shared.afterLane(this, after.freed, after.ended);
+    if (settings.declineCooldownMs() > 0) {
+      scheduler.schedule(this::dispatch, settings.declineCooldownMs());
+    }
+  }
+
+  /** Takes the offer back and frees the agent's slot. */
+  private void withdraw(Offer offer, WithdrawnReason reason, boolean tellAgent, After after) {
+    HelpRequest request = offer.request();
+    offer.cancelExpiry();
+    request.clearOffer();
+    offers.remove(offer);
+    if (queue.contains(request)) {
+      queue.hold(request, false);
+    }
+    offer.agent().release(scheduler.now());
+    after.freed.add(offer.agent());
+    if (tellAgent) {
+      offer.agentLink().send(new OfferWithdrawn(request.id(), reason.code()));
+    }
+    if (reason != WithdrawnReason.EXPIRED && reason != WithdrawnReason.DECLINED) {
+      shared.metrics().count("offers_withdrawn");
+    }
+  }
+
+  /** {@code offer.accept}: the session, or null if {@code request} is not offered on {@code link} (any more). */
+  Session accept(HelpRequest request, ClientLink link) {
+    After after = new After();
+    Session session;
+    lock.lock();
+    try {
+      Offer offer = request.offer();
+      if (offer == null || offer.agentLink() != link) {
+        return null;
+      }
+      session = offer.isTransfer() ? takeOver(offer, after) : start(offer);
+    } finally {
+      lock.unlock();
+    }
+    shared.afterLane(this, after.freed, after.ended);
+    return session;
+  }
+
+  /** The agent took a queued request: one session, one token for both sides. */
+  private Session start(Offer offer) {
+    HelpRequest request = offer.request();
+    long now = scheduler.now();
+    offer.cancelExpiry();
+    request.clearOffer();
+    offers.remove(offer);
+    queue.remove(request);
+    shared.pending().leave(request);
+    Session session = open(request, offer);
+    estimate.offerAccepted(now - offer.sentAt());
+    shared.metrics().observeQueueWaitMillis(group, Math.max(0, now - request.requestedAt()));
+    shared.metrics().count("offers_accepted");
+    shared.metrics().count("sessions_started");
+    LOG.info("session started sessionId={} requestId={} agentId={}", session.id(), request.id(), offer.agent().id());
+    tellPositions();
+    shared.board().changed(group);
+    return session;
+  }
+
+  /** Opens the session of an accepted offer and tells both sides; the offer's slot becomes the session's. */
+  private Session open(HelpRequest request, Offer offer) {
+    Session session = shared.sessions().open(request.id(), group, offer.agent(), offer.agentLink(), request.client());
+    request.assigned(session);
+    sessions.add(session);
+    List<String> hosts = settings.cobrowseHostsFor(request.pageUrl());
+    offer.agentLink().send(new SessionStart(session.id(), session.token(), request.id(), request.user(),
+        request.pageUrl(), request.peer(), settings.relay().forClient(offer.agentLink()), request.peerFingerprint(),
+        hosts));
+    sendAssigned(request, session);
+    return session;
+  }
+
+  private void sendAssigned(HelpRequest request, Session session) {
+    ClientLink user = request.client().link();
+    user.send(new SupportAssigned(request.id(), session.id(), session.token(),
+        new AgentRef(session.agent().id(), session.agent().displayName()), settings.relay().forClient(user),
+        settings.cobrowseHostsFor(request.pageUrl())));
+  }
+
+  /** The user withdraws the request ({@code support.cancel}): whatever stage it is in ends. False if it was over. */
+  boolean cancel(HelpRequest request) {
+    return finish(request, EndReason.CANCELLED, WithdrawnReason.CANCELLED);
+  }
+
+  /**
+   * The user's dispatch connection closed. A request in a session waits for the user to reclaim
+   * it for the grace period (the agent is told the user is away); anything else ends now.
+   */
+  void userGone(HelpRequest request, UserClient user) {
+    long grace = settings.reclaimGraceMs();
+    After after = new After();
+    lock.lock();
+    try {
+      if (request.client() != user || request.state() == HelpRequest.State.CLOSED) {
+        return; // reclaimed from another connection, or over
+      }
+      Session session = request.session();
+      if (session != null && grace > 0) {
+        if (!awaitingUser.containsKey(session)) {
+          awaitingUser.put(session, scheduler.schedule(() -> graceOver(session), grace));
+          failTransferOf(session, "user_left", after);
+          session.agentLink().send(new SessionUserPresence(session.id(), true, grace));
+          LOG.info("session waits for its user sessionId={} graceMs={}", session.id(), grace);
+        }
+        return;
+      }
+    } finally {
+      lock.unlock();
+      shared.afterLane(this, after.freed, after.ended);
+    }
+    finish(request, EndReason.USER_LEFT, WithdrawnReason.USER_LEFT);
+  }
+
+  /** Timer thread: the user did not come back in time; the session ends as {@code user_left}. */
+  private void graceOver(Session session) {
+    HelpRequest request;
+    lock.lock();
+    try {
+      if (awaitingUser.remove(session) == null) {
+        return;
+      }
+      request = shared.request(session.requestId());
+    } finally {
+      lock.unlock();
+    }
+    LOG.info("session not reclaimed in time sessionId={}", session.id());
+    if (request != null) {
+      finish(request, EndReason.USER_LEFT, WithdrawnReason.USER_LEFT);
+    }
+  }
+
+  /**
+   * {@code support.reclaim}: the user is back on a new connection. With the right token the
+   * session carries on, bound to {@code user}; the user hears {@code support.assigned} again and
+   * the agent that the user is back.
+   */
+  Reclaim reclaim(HelpRequest request, String sessionId, String token, UserClient user) {
+    lock.lock();
+    try {
+      Session session = request.session();
+      if (request.state() == HelpRequest.State.CLOSED || session == null || !session.id().equals(sessionId)) {
+        return Reclaim.NOT_THIS_SESSION;
+      }
+      if (!Tokens.sameToken(session.token(), token)) {
+        return Reclaim.BAD_TOKEN;
+      }
+      Scheduler.Cancellable grace = awaitingUser.remove(session);
+      if (grace != null) {
+        grace.cancel();
+      }
+      UserClient old = request.client();
+      if (old != user) {
+        old.requestIds().remove(request.id());
+        request.client(user);
+        session.rebind(user);
+        user.requestIds().add(request.id());
+      }
+      sendAssigned(request, session);
+      session.agentLink().send(new SessionUserPresence(session.id(), false, null));
+      shared.metrics().count("sessions_reclaimed");
+      LOG.info("session reclaimed sessionId={} requestId={} wasAway={}", session.id(), request.id(), grace != null);
+      return Reclaim.OK;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends whatever stage {@code request} is in; false if it was over already. */
+  private boolean finish(HelpRequest request, EndReason endReason, WithdrawnReason withdrawnReason) {
+    After after = new After();
+    lock.lock();
+    try {
+      if (request.state() == HelpRequest.State.CLOSED) {
+        return false;
+      }
+      if (request.offer() != null) {
+        Offer offer = request.offer();
+        withdraw(offer, withdrawnReason, true, after);
+        if (offer.isTransfer()) {
+          transferFailed(offer.fromSession(), "user_left");
+        }
+      }
+      Session session = request.session();
+      if (session != null) {
+        endSession(session, endReason, List.of(session.agentLink()), after);
+      }
+      close(request, after);
+      tellPositions();
+      shared.board().changed(group);
+      dispatchLocked();
+    } finally {
+      lock.unlock();
+    }
+    shared.afterLane(this, after.freed, after.ended);
+    return true;
+  }
+
+  /** The request is finished: forgotten by the lane, the index and its user. */
+  private void close(HelpRequest request, After after) {
+    Offer offer = request.offer();
+    if (offer != null) {
+      withdraw(offer, WithdrawnReason.USER_LEFT, true, after);
+    }
+    queue.remove(request);
+    shared.pending().leave(request);
+    request.closed();
+    shared.forget(request);
+    request.client().requestIds().remove(request.id());
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  /** {@code session.end} from {@code from}, one of its parties: the other is told, the agent's slot freed. False if over already. */
+  boolean end(Session session, EndReason reason, ClientLink from) {
+    After after = new After();
+    lock.lock();
+    try {
+      ClientLink other = from == session.agentLink() ? session.user().link() : session.agentLink();
+      if (!endSession(session, reason, List.of(other), after)) {
+        return false;
+      }
+      HelpRequest request = shared.request(session.requestId());
+      if (request != null && request.session() == session) {
+        close(request, after);
+      }
+      dispatchLocked();
+    } finally {
+      lock.unlock();
+    }
+    shared.afterLane(this, after.freed, after.ended);
+    return true;
+  }
+
+  /** Ends {@code session}: {@code tell} get {@code session.end}, the agent's slot is freed. True if this call ended it. */
+  private boolean endSession(Session session, EndReason reason, List<ClientLink> tell, After after) {
+    if (!shared.sessions().end(session, reason)) {
+      return false;
+    }
+    long now = scheduler.now();
+    sessions.remove(session);
+    Scheduler.Cancellable grace = awaitingUser.remove(session);
+    if (grace != null) {
+      grace.cancel();
+    }
+    HelpRequest request = shared.request(session.requestId());
+    if (request != null && request.offer() != null && request.offer().fromSession() == session) {
+      withdraw(request.offer(), WithdrawnReason.SESSION_ENDED, true, after); // a transfer nobody took yet
+    }
+    session.agent().release(now);
+    after.freed.add(session.agent());
+    after.ended.add(session);
+    for (ClientLink link : tell) {
+      link.send(new SessionEnd(session.id(), reason.code()));
+    }
+    if (reason != EndReason.TRANSFERRED) {
+      estimate.sessionEnded(now - session.startedAt());
+    }
+    shared.metrics().count("sessions_ended");
+    LOG.info("session ended sessionId={} reason={}", session.id(), reason.code());
+    return true;
+  }
+
+  // ---------------------------------------------------------------- transfer
+
+  /**
+   * {@code session.transfer} to {@code target} (already chosen, its slot reserved): the request is
+   * offered to it with the colleague's note. The session goes on until the offer is accepted.
+   */
+  void offerTransfer(Session session, Agent target, TransferInfo transfer) {
+    boolean taken = false;
+    lock.lock();
+    try {
+      HelpRequest request = shared.request(session.requestId());
+      ClientLink link = target.link();
+      if (session.isEnded() || request == null || request.session() != session) {
+        return;
+      }
+      if (request.offer() != null) {
+        transferFailedNow(session, "already_transferring");
+        return;
+      }
+      if (awaitingUser.containsKey(session)) {
+        transferFailedNow(session, "user_left");
+        return;
+      }
+      if (link == null) {
+        transferFailedNow(session, "unknown_target");
+        return;
+      }
+      long now = scheduler.now();
+      Offer offer = new Offer(request, target, link, now, session, transfer);
+      request.offered(offer);
+      offers.add(offer);
+      taken = true;
+      offer.expiresWith(scheduler.schedule(() -> expire(offer), settings.offerTimeoutMs()));
+      link.send(new SupportOffer(request.id(), request.user(), request.pageUrl(), settings.offerTimeoutMs(),
+          request.requestedAt(), group, transfer));
+      shared.metrics().count("transfers_offered");
+      LOG.info("transfer offered sessionId={} requestId={} from={} to={}", session.id(), request.id(),
+          session.agent().id(), target.id());
+    } finally {
+      if (!taken) {
+        target.release(scheduler.now());
+      }
+      lock.unlock();
+    }
+    if (!taken) {
+      shared.redispatch(target, null);
+    }
+  }
+
+  /** The new agent took the transfer: its session starts, the user hears who it is, then the old one ends. */
+  private Session takeOver(Offer offer, After after) {
+    HelpRequest request = offer.request();
+    Session old = offer.fromSession();
+    offer.cancelExpiry();
+    request.clearOffer();
+    offers.remove(offer);
+    Session session = open(request, offer);
+    endSession(old, EndReason.TRANSFERRED, List.of(old.agentLink()), after);
+    shared.metrics().count("transfers_accepted");
+    LOG.info("session transferred from={} to={} requestId={} agentId={}", old.id(), session.id(), request.id(),
+        offer.agent().id());
+    return session;
+  }
+
+  /** A transfer of {@code session} did not happen: its agent is told; the session goes on. */
+  private void transferFailed(Session session, String reason) {
+    if (!session.isEnded()) {
+      transferFailedNow(session, reason);
+    }
+  }
+
+  private void transferFailedNow(Session session, String reason) {
+    session.agentLink().send(new SessionTransferFailed(session.id(), reason));
+    shared.metrics().count("transfers_failed");
+    LOG.info("transfer failed sessionId={} reason={}", session.id(), reason);
+  }
+
+  /** A pending transfer of {@code session} is called off (its user left): withdrawn from the target. */
+  private void failTransferOf(Session session, String reason, After after) {
+    HelpRequest request = shared.request(session.requestId());
+    Offer offer = request == null ? null : request.offer();
+    if (offer != null && offer.fromSession() == session) {
+      withdraw(offer, WithdrawnReason.USER_LEFT, true, after);
+      transferFailedNow(session, reason);
+    }
+  }
+
+  // ---------------------------------------------------------------- agents
+
+  /**
+   * Everything {@code link} (an agent's console that left, or went away) held in this lane:
+   * offers are taken back and their requests moved to the front of the queue; when
+   * {@code endSessions}, its sessions end with {@code agent_left} and their users are put back at
+   * the front and told (a user who is away, waiting to reclaim, is not: the request ends). Nobody
+   * is stranded.
+   */
+  void releaseHeldBy(ClientLink link, WithdrawnReason reason, boolean endSessions) {
+    After after = new After();
+    lock.lock();
+    try {
+      List<HelpRequest> back = new ArrayList<>();
+      for (Offer offer : List.copyOf(offers)) {
+        if (offer.agentLink() == link) {
+          withdraw(offer, reason, true, after);
+          if (offer.isTransfer()) {
+            transferFailed(offer.fromSession(), "agent_left");
+          } else {
+            back.add(offer.request());
+          }
+        }
+      }
+      List<HelpRequest> fromSessions = new ArrayList<>();
+      if (endSessions) {
+        for (Session session : List.copyOf(sessions)) {
+          if (session.agentLink() == link) {
+            boolean userAway = awaitingUser.containsKey(session);
+            endSession(session, EndReason.AGENT_LEFT, userAway ? List.of() : List.of(session.user().link()), after);
+            HelpRequest request = shared.request(session.requestId());
+            if (request != null && request.session() == session) {
+              if (userAway) {
+                close(request, after);
+              } else {
+                request.requeued();
+                shared.pending().reenter(request);
+                request.queuedAtNanos(System.nanoTime());
+                fromSessions.add(request);
+              }
+            }
+          }
+        }
+      }
+      putBack(back, fromSessions);
+    } finally {
+      lock.unlock();
+    }
+    shared.afterLane(this, after.freed, after.ended);
+  }
+
+  /** Oldest first at the very front: the re-queued sessions' users, then the withdrawn offers, then the rest. */
+  private void putBack(List<HelpRequest> offered, List<HelpRequest> fromSessions) {
+    fromSessions.sort(Comparator.comparingLong(HelpRequest::requestedAt));
+    List<HelpRequest> back = new ArrayList<>(fromSessions);
+    back.addAll(offered);
+    for (int i = back.size() - 1; i >= 0; i--) {
+      queue.addFirst(back.get(i));
+    }
+    for (HelpRequest request : fromSessions) {
+      int position = queue.positionOf(request);
+      queue.told(request, position);
+      request.client().link().send(new SupportQueued(request.id(), position, EndReason.AGENT_LEFT.code(),
+          estimateFor(position)));
+      LOG.info("request requeued requestId={} reason=agent_left position={}", request.id(), position);
+    }
+    if (!back.isEmpty()) {
+      tellPositions();
+      shared.board().changed(group);
+    }
+    dispatchLocked();
+  }
+
+  // ---------------------------------------------------------------- telling
+
+  /**
+   * The queue changed: every user whose position moved is sent {@code support.queued} with the
+   * new one, at most once per {@code positionUpdateMs}. The first change after a quiet spell goes
+   * out at once; later ones within the interval are sent together when it ends, with the positions
+   * of that moment, so the last position is always heard (unless the request was assigned or
+   * closed first). Under load this is one pass over the queue per interval instead of one per
+   * assignment.
+   */
+  private void tellPositions() {
+    if (positionsDue) {
+      return; // the scheduled send will see this change
+    }
+    // capped: a wall clock set back must not hold positions back for longer than the interval
+    long wait = Math.min(positionsToldAt + settings.positionUpdateMs() - scheduler.now(), settings.positionUpdateMs());
+    if (wait <= 0) {
+      sendPositions();
+      return;
+    }
+    positionsDue = true;
+    scheduler.schedule(this::sendDuePositions, wait);
+  }
+
+  private void sendDuePositions() {
+    lock.lock();
+    try {
+      positionsDue = false;
+      sendPositions();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void sendPositions() {
+    positionsToldAt = scheduler.now();
+    int[] slots = slots();
+    queue.forEachMoved((request, position) -> request.client().link().send(new SupportQueued(request.id(), position,
+        null, estimate.estimate(position, slots[0], slots[1]))));
+  }
+
+  private Long estimateFor(int position) {
+    int[] slots = slots();
+    return estimate.estimate(position, slots[0], slots[1]);
+  }
+
+  /** {free, all} slots of the group's available agents. */
+  private int[] slots() {
+    int free = 0;
+    int all = 0;
+    for (Agent agent : shared.agents().inGroup(group)) {
+      if (agent.isLoggedIn() && agent.availability() == Availability.AVAILABLE) {
+        all += agent.maxSessions();
+        free += Math.max(0, agent.maxSessions() - agent.load());
+      }
+    }
+    return new int[] {free, all};
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** How many wait (offered ones included: they keep their place) and since when the front one waits. */
+  GroupQueue status(long now) {
+    lock.lock();
+    try {
+      HelpRequest first = queue.first();
+      return new GroupQueue(group, queue.size(), first == null ? 0 : Math.max(0, now - first.requestedAt()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   int queueLength() {
-    return call(queue::size);
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int openOffers() {
+    lock.lock();
+    try {
+      return offers.size();
+    } finally {
+      lock.unlock();
+    }
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A user's request for support (claims 72, 80) from arrival to its end: what the agent will be
  * shown, the group it was routed to, and where it stands. The mutable fields are guarded by the
- * lock of its group's {@link GroupLane}.
+ * lock of its group's {@link GroupLane}; only that lane changes them.
  */
 final class HelpRequest {
 
@@ -23,14 +23,17 @@ final class HelpRequest {
   private final Endpoint peer;
   private final String peerFingerprint;
   private final long requestedAt;
-  private final UserClient client;
 
   // guarded by the group lane's lock
+  private volatile UserClient client; // volatile: the broker checks who owns it before entering the lane
+
   private State state = State.WAITING;
   private Offer offer;
   private Session session;
-  private boolean pending;
+  private String pendingIp;
   private final Map<String, Long> passedUntil = new HashMap<>();
+  /** System.nanoTime() when it (re-)entered the queue and has not been offered since; 0 otherwise. */
+  private long queuedAtNanos;
 
   HelpRequest(String id, String group, UserInfo user, String pageUrl, Endpoint peer, String peerFingerprint,
       long requestedAt, UserClient client) {
@@ -76,6 +79,25 @@ final class HelpRequest {
     return client;
   }
 
+  /** The user reclaimed its session from a new connection. */
+  void client(UserClient value) {
+    client = value;
+  }
+
+  void queuedAtNanos(long value) {
+    queuedAtNanos = value;
+  }
+
+  /** Nanoseconds since it (re-)entered the queue, once, at its first offer after that; -1 if already counted. */
+  long takeRoutingNanos(long nowNanos) {
+    if (queuedAtNanos == 0) {
+      return -1;
+    }
+    long elapsed = nowNanos - queuedAtNanos;
+    queuedAtNanos = 0;
+    return elapsed;
+  }
+
   State state() {
     return state;
   }
@@ -88,13 +110,13 @@ final class HelpRequest {
     return session;
   }
 
-  /** Whether it counts against its address's {@code maxPendingRequestsPerIp} (waiting in a queue). */
-  boolean pending() {
-    return pending;
+  /** The address whose {@code maxPendingRequestsPerIp} it counts against while waiting in a queue, or null. */
+  String pendingIp() {
+    return pendingIp;
   }
 
-  void pending(boolean value) {
-    pending = value;
+  void pendingIp(String value) {
+    pendingIp = value;
   }
 
   void offered(Offer value) {

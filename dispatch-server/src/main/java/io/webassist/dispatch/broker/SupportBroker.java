@@ -16,13 +16,19 @@ import io.webassist.dispatch.sessions.Tokens;
 import io.webassist.protocol.frame.AgentReady;
 import io.webassist.protocol.frame.AgentStatus;
 import io.webassist.protocol.frame.Availability;
+import io.webassist.protocol.frame.EndReason;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.LinkPath;
-import io.webassist.protocol.frame.SupportQueued;
+import io.webassist.protocol.frame.SessionTransfer;
+import io.webassist.protocol.frame.SessionTransferFailed;
+import io.webassist.protocol.frame.SupportReclaim;
 import io.webassist.protocol.frame.SupportRequest;
 import io.webassist.protocol.frame.SupportUnavailable;
+import io.webassist.protocol.frame.TransferInfo;
+import io.webassist.protocol.frame.UnavailableReason;
 import io.webassist.protocol.frame.UserInfo;
+import io.webassist.protocol.frame.WithdrawnReason;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,11 +41,10 @@ import org.slf4j.LoggerFactory;
  * log in, accept or decline offers and go away, either side ends a session. Knows nothing of
  * Netty; every answer goes out through a {@link ClientLink}.
  *
- * <p>Thread safety without a global lock: each support group has its own lock ({@link GroupLane})
- * and all changes to a request, its offer and its session happen under it; agents' slots are
- * taken with compare-and-set; logins of one agent are serialised on that agent. A request is
- * accepted once, by one agent, because accept, decline, expiry, cancel and disconnects all check
- * the request's current offer under the same lock.
+ * <p>A thin front: it checks who may do what, finds the request's {@link GroupLane} and calls the
+ * lane, which guards itself with its own lock. What spans groups — the per-address pending counts,
+ * re-dispatching a freed agent, {@code queue.status} — is in {@link Lanes}. Logins of one agent
+ * are serialised on that agent (its monitor is taken before any lane's lock, never after).
  */
 public final class SupportBroker {
 
@@ -53,7 +58,8 @@ public final class SupportBroker {
   private final SessionRegistry sessions;
   private final Metrics metrics;
   private final BrokerSettings settings;
-  private final Dispatcher dispatcher;
+  private final Scheduler scheduler;
+  private final Lanes lanes;
   private final LimitEvents limits;
 
   public SupportBroker(AgentRegistry agents, RoutingRules routing, SessionRegistry sessions, Scheduler scheduler,
@@ -63,7 +69,8 @@ public final class SupportBroker {
     this.sessions = sessions;
     this.metrics = metrics;
     this.settings = settings;
-    this.dispatcher = new Dispatcher(agents, sessions, scheduler, metrics, settings);
+    this.scheduler = scheduler;
+    this.lanes = new Lanes(agents, sessions, scheduler, metrics, settings);
     this.limits = new LimitEvents(metrics, Ticker.SYSTEM, settings.logPersonalData());
   }
 
@@ -75,14 +82,14 @@ public final class SupportBroker {
     return sessions;
   }
 
-  /** Calls {@code listener} once for every session that ends, whatever the reason. */
+  /** Calls {@code listener} once for every session that ends, whatever the reason (never under a lane's lock). */
   public void onSessionEnded(Consumer<Session> listener) {
-    dispatcher.onSessionEnded(listener);
+    lanes.onSessionEnded(listener);
   }
 
   /** No new offers from now on; the server is shutting down. */
   public void stop() {
-    dispatcher.stop();
+    lanes.stop();
   }
 
   // ---- users
@@ -103,102 +110,97 @@ public final class SupportBroker {
     if (!agents.servesGroup(group)) {
       metrics.count("requests_unavailable");
       LOG.info("request refused reason=no_agents group={}", group);
-      link.send(new SupportUnavailable(null, "no_agents"));
+      link.send(new SupportUnavailable(null, UnavailableReason.NO_AGENTS.code()));
       return;
     }
-    if (!dispatcher.tryAddPending(user.ip())) {
+    UserInfo info = new UserInfo(frame.name(), frame.phone(), user.ip(), frame.customerId(), route.verified());
+    HelpRequest request = new HelpRequest(Tokens.newRequestId(), group, info, frame.pageUrl(), frame.peer(),
+        frame.peerFingerprint(), scheduler.now(), user);
+    if (!lanes.pending().admit(request, user.ip())) {
       limits.hit(Limit.PENDING_REQUESTS_PER_IP, link.connectionId(),
           "maxPendingRequestsPerIp=" + settings.maxPendingRequestsPerIp(), user.ip());
       link.send(new ErrorFrame(ErrorCode.TOO_MANY_REQUESTS,
           "too many requests from your address are waiting already; try again later"));
       return;
     }
-    UserInfo info = new UserInfo(frame.name(), frame.phone(), user.ip(), frame.customerId(), route.verified());
-    HelpRequest request = new HelpRequest(Tokens.newRequestId(), group, info, frame.pageUrl(), frame.peer(),
-        frame.peerFingerprint(), dispatcher.now(), user);
-    GroupLane lane = dispatcher.lane(group);
-    lane.run(() -> {
-      if (!lane.queue().addLast(request)) {
-        dispatcher.dropPending(user.ip());
-        metrics.count("requests_queue_full");
-        limits.hit(Limit.QUEUE_FULL, link.connectionId(), "group=" + group, user.ip());
-        link.send(new SupportUnavailable(null, "queue_full"));
-        return;
-      }
-      request.pending(true); // counted by tryAddPending above
-      dispatcher.requests().put(request.id(), request);
-      user.requestIds().add(request.id());
-      int position = lane.queue().positionOf(request);
-      lane.queue().told(request, position);
-      link.send(new SupportQueued(request.id(), position));
-      LOG.info("request queued requestId={} group={} position={}", request.id(), group, position);
-      if (settings.logPersonalData()) {
-        LOG.debug("request details requestId={} name={} phone={} ip={} customerId={} pageUrl={}", request.id(),
-            info.name(), info.phone(), info.ip(), info.customerId(), frame.pageUrl());
-      }
-      dispatcher.dispatch(lane);
-    });
+    if (!lanes.lane(group).enqueue(request)) {
+      lanes.pending().leave(request);
+      metrics.count("requests_queue_full");
+      limits.hit(Limit.QUEUE_FULL, link.connectionId(), "group=" + group, user.ip());
+      link.send(new SupportUnavailable(null, UnavailableReason.QUEUE_FULL.code()));
+      return;
+    }
+    if (settings.logPersonalData()) {
+      LOG.debug("request details requestId={} name={} phone={} ip={} customerId={} pageUrl={}", request.id(),
+          info.name(), info.phone(), info.ip(), info.customerId(), frame.pageUrl());
+    }
   }
 
   /** Requests from {@code ip} waiting in a queue now (queued or offered), for tests and metrics. */
   public int pendingFrom(String ip) {
-    return dispatcher.pendingFrom(ip);
+    return lanes.pending().from(ip);
   }
 
   /** The user withdraws a request; a running session for it ends with reason {@code cancelled}. */
   public void cancel(UserClient user, String requestId) {
-    HelpRequest request = dispatcher.requests().get(requestId);
-    if (request == null || request.client() != user) {
+    HelpRequest request = lanes.request(requestId);
+    if (request == null || request.client() != user || !lanes.lane(request.group()).cancel(request)) {
       user.link().send(new ErrorFrame(ErrorCode.UNKNOWN_REQUEST, "no open request " + requestId, requestId));
       return;
     }
-    Agent freed = finish(request, "cancelled");
-    user.link().send(new SupportUnavailable(requestId, "cancelled"));
+    user.link().send(new SupportUnavailable(requestId, UnavailableReason.CANCELLED.code()));
     LOG.info("request cancelled requestId={}", requestId);
-    if (freed != null) {
-      dispatcher.redispatch(freed);
-    }
   }
 
-  /** The user's connection closed: its requests are removed, offers withdrawn, sessions ended with {@code user_left}. */
+  /**
+   * The user's connection closed: waiting requests are removed and their offers withdrawn; a
+   * running session waits {@code reclaimGraceMs} for the user to come back, then ends with {@code user_left}.
+   */
   public void userLeft(UserClient user) {
     for (String requestId : List.copyOf(user.requestIds())) {
-      HelpRequest request = dispatcher.requests().get(requestId);
+      HelpRequest request = lanes.request(requestId);
       if (request != null) {
-        Agent freed = finish(request, "user_left");
-        if (freed != null) {
-          dispatcher.redispatch(freed);
-        }
+        lanes.lane(request.group()).userGone(request, user);
       }
     }
   }
 
-  /** Ends whatever stage {@code request} is in; returns the agent whose slot was freed, if any. */
-  private Agent finish(HelpRequest request, String reason) {
-    GroupLane lane = dispatcher.lane(request.group());
-    return lane.call(() -> {
-      Agent freed = null;
-      if (request.offer() != null) {
-        freed = request.offer().agent();
-        dispatcher.withdraw(request.offer(), reason, true);
+  /** {@code support.reclaim}: the user is back on a new connection and asks for its session. */
+  public void reclaim(UserClient user, SupportReclaim frame) {
+    HelpRequest request = lanes.request(frame.requestId());
+    GroupLane.Reclaim result = request == null ? GroupLane.Reclaim.NOT_THIS_SESSION
+        : lanes.lane(request.group()).reclaim(request, frame.sessionId(), frame.token(), user);
+    switch (result) {
+      case OK -> { }
+      case BAD_TOKEN -> {
+        LOG.info("session reclaim refused reason=bad_token requestId={}", frame.requestId());
+        user.link().send(new ErrorFrame(ErrorCode.BAD_TOKEN, "that is not the token of session " + frame.sessionId(),
+            frame.requestId()));
       }
-      Session session = request.session();
-      if (session != null && dispatcher.endSession(lane, session, reason, List.of(session.agentLink()))) {
-        freed = session.agent();
+      case NOT_THIS_SESSION -> {
+        EndReason ended = sessions.endedFor(frame.sessionId());
+        if (ended == null) {
+          user.link().send(new ErrorFrame(ErrorCode.UNKNOWN_SESSION, "no session " + frame.sessionId(),
+              frame.requestId()));
+          return;
+        }
+        // the grace ran out (or its agent left meanwhile): the client asks again; else it is simply over
+        UnavailableReason why = ended == EndReason.USER_LEFT || ended == EndReason.AGENT_LEFT
+            ? UnavailableReason.RECLAIM_EXPIRED : UnavailableReason.SESSION_ENDED;
+        LOG.info("session reclaim refused reason={} sessionId={}", why.code(), frame.sessionId());
+        user.link().send(new SupportUnavailable(frame.requestId(), why.code()));
       }
-      dispatcher.close(lane, request);
-      dispatcher.tellPositions(lane);
-      return freed;
-    });
+    }
   }
 
   // ---- agents
 
   /**
    * Logs {@code agent} in on {@code link}, after its password was checked, and sends it
-   * {@code agent.ready}. An agent already logged
-   * in elsewhere is taken over (the old connection is told {@code already_logged_in}, closed, and
-   * everything it held is handled as a disconnect) or refused, as configured.
+   * {@code agent.ready} (with its groups' canned replies) and the {@code queue.status} of its
+   * groups. An agent already logged in elsewhere is taken over (the old connection is told
+   * {@code already_logged_in}, closed, and everything it held is handled as a disconnect) or
+   * refused, as configured.
    */
   public LoginResult login(Agent agent, ClientLink link) {
     synchronized (agent) {
@@ -214,13 +216,15 @@ public final class SupportBroker {
       }
       Availability initial = settings.availableOnLogin() ? Availability.AVAILABLE : Availability.AWAY;
       // agent.ready goes out before the agent can be offered anything, so it is always the first answer
-      link.send(new AgentReady(agent.id(), agent.displayName(), agent.groups()));
-      agent.attach(link, initial, dispatcher.now());
+      link.send(new AgentReady(agent.id(), agent.displayName(), agent.groups(),
+          settings.cannedRepliesFor(agent.groups())));
+      lanes.board().sendTo(agent, link);
+      agent.attach(link, initial, scheduler.now());
       metrics.count("agent_logins");
       LOG.info("agent logged in agentId={} connection={} status={}", agent.id(), link.connectionId(), initial.wireName());
     }
     if (settings.availableOnLogin()) {
-      dispatcher.redispatch(agent);
+      lanes.redispatch(agent, null);
     }
     return LoginResult.OK;
   }
@@ -235,55 +239,36 @@ public final class SupportBroker {
     }
     LOG.info("agent status agentId={} status={}", agent.id(), status.status().wireName());
     if (status.status() == Availability.AVAILABLE) {
-      agent.makeAvailable(dispatcher.now());
-      dispatcher.redispatch(agent);
+      agent.makeAvailable(scheduler.now());
+      lanes.redispatch(agent, null);
       return;
     }
     agent.makeAway();
-    for (String group : agent.groups()) {
-      GroupLane lane = dispatcher.lane(group);
-      lane.run(() -> dispatcher.releaseHeldBy(lane, link, "away", false));
+    for (GroupLane lane : lanes.all()) {
+      lane.releaseHeldBy(link, WithdrawnReason.AWAY, false);
     }
   }
 
   /** {@code offer.accept}: exactly one accept of a request's current offer wins; anything else is {@code offer_gone}. */
   public void accept(Agent agent, ClientLink link, String requestId) {
-    HelpRequest request = dispatcher.requests().get(requestId);
-    Session session = request == null ? null : dispatcher.lane(request.group()).call(() -> {
-      Offer offer = request.offer();
-      if (offer == null || offer.agentLink() != link) {
-        return null;
-      }
-      return dispatcher.accept(dispatcher.lane(request.group()), offer);
-    });
+    HelpRequest request = lanes.request(requestId);
+    Session session = request == null ? null : lanes.lane(request.group()).accept(request, link);
     if (session == null) {
-      link.send(new ErrorFrame(ErrorCode.OFFER_GONE, "request " + requestId + " is not offered to you (any more)",
-          requestId));
+      offerGone(link, requestId);
     }
   }
 
   /** {@code offer.decline}: the request goes to the next agent; this one gets it again only after the cooldown. */
   public void decline(Agent agent, ClientLink link, String requestId) {
-    HelpRequest request = dispatcher.requests().get(requestId);
-    GroupLane lane = request == null ? null : dispatcher.lane(request.group());
-    boolean declined = lane != null && lane.call(() -> {
-      Offer offer = request.offer();
-      if (offer == null || offer.agentLink() != link) {
-        return false;
-      }
-      dispatcher.withdraw(offer, "declined", false);
-      request.passedBy(agent.id(), dispatcher.now() + settings.declineCooldownMs());
-      metrics.count("offers_declined");
-      LOG.info("offer declined requestId={} agentId={}", requestId, agent.id());
-      dispatcher.dispatch(lane);
-      return true;
-    });
-    if (declined) {
-      dispatcher.afterPass(lane, agent);
-    } else {
-      link.send(new ErrorFrame(ErrorCode.OFFER_GONE, "request " + requestId + " is not offered to you (any more)",
-          requestId));
+    HelpRequest request = lanes.request(requestId);
+    if (request == null || !lanes.lane(request.group()).decline(request, link)) {
+      offerGone(link, requestId);
     }
+  }
+
+  private static void offerGone(ClientLink link, String requestId) {
+    link.send(new ErrorFrame(ErrorCode.OFFER_GONE, "request " + requestId + " is not offered to you (any more)",
+        requestId));
   }
 
   /** The agent's console connection closed: its offers go back to the front, its sessions' users are re-queued and told. */
@@ -299,9 +284,9 @@ public final class SupportBroker {
 
   private void leave(Agent agent, ClientLink link) {
     agent.detach(link);
-    for (String group : agent.groups()) {
-      GroupLane lane = dispatcher.lane(group);
-      lane.run(() -> dispatcher.releaseHeldBy(lane, link, "agent_left", true));
+    // every lane, not only the agent's groups: a transferred session may be in another group's lane
+    for (GroupLane lane : lanes.all()) {
+      lane.releaseHeldBy(link, WithdrawnReason.AGENT_LEFT, true);
     }
   }
 
@@ -316,22 +301,47 @@ public final class SupportBroker {
       }
       return;
     }
-    String why = reason == null || reason.isBlank() ? "ended" : reason;
-    ClientLink other = from == session.agentLink() ? session.user().link() : session.agentLink();
-    HelpRequest request = dispatcher.requests().get(session.requestId());
-    GroupLane lane = dispatcher.lane(session.group());
-    boolean ended = lane.call(() -> {
-      if (!dispatcher.endSession(lane, session, why, List.of(other))) {
-        return false;
-      }
-      if (request != null && request.session() == session) {
-        dispatcher.close(lane, request);
-      }
-      return true;
-    });
-    if (ended) {
-      dispatcher.redispatch(session.agent());
+    EndReason why = reason == null || reason.isBlank() ? EndReason.RESOLVED : EndReason.of(reason);
+    lanes.lane(session.group()).end(session, why, from);
+  }
+
+  /**
+   * {@code session.transfer} from the session's agent: a named agent (logged in, not the sender,
+   * with a free slot) or the next free agent of a group (chosen as for any offer, the sender
+   * excepted) is offered the request with the sender's note; {@code session.transfer_failed} when
+   * there is nobody.
+   */
+  public void transfer(Agent from, ClientLink link, SessionTransfer frame) {
+    Session session = sessions.find(frame.sessionId()).filter(s -> s.agentLink() == link).orElse(null);
+    if (session == null) {
+      link.send(new ErrorFrame(ErrorCode.UNKNOWN_SESSION, "no session " + frame.sessionId() + " of yours",
+          frame.sessionId()));
+      return;
     }
+    Agent target = null;
+    String failure = null;
+    if (frame.toAgentId() != null && !frame.toAgentId().isBlank()) {
+      target = agents.find(frame.toAgentId()).filter(a -> a != from && a.isLoggedIn()).orElse(null);
+      if (target == null) {
+        failure = "unknown_target";
+      } else if (!target.canTakeOffer() || !target.tryReserve()) {
+        target = null;
+        failure = "no_agents";
+      }
+    } else if (!agents.servesGroup(frame.toGroup())) {
+      failure = "unknown_target";
+    } else {
+      target = AgentChoice.reserveFor(null, agents.inGroup(frame.toGroup()), scheduler.now(), from);
+      failure = target == null ? "no_agents" : null;
+    }
+    if (target == null) {
+      LOG.info("transfer failed sessionId={} reason={}", session.id(), failure);
+      metrics.count("transfers_failed");
+      link.send(new SessionTransferFailed(session.id(), failure));
+      return;
+    }
+    lanes.lane(session.group()).offerTransfer(session, target,
+        new TransferInfo(from.id(), from.displayName(), frame.note()));
   }
 
   /** {@code session.link}: which path (direct or relay) the session's peers are linked by, for the metrics. */
@@ -357,14 +367,18 @@ public final class SupportBroker {
   /** Waiting requests per group (offered ones included, they keep their place until accepted). */
   public Map<String, Integer> queueLengths() {
     Map<String, Integer> out = new TreeMap<>();
-    dispatcher.lanes().forEach((group, lane) -> out.put(group, lane.queueLength()));
+    for (GroupLane lane : lanes.all()) {
+      out.put(lane.group(), lane.queueLength());
+    }
     return out;
   }
 
   /** Offers waiting for an answer right now. */
   public long openOffers() {
-    return dispatcher.lanes().values().stream()
-        .mapToLong(lane -> lane.call(() -> lane.queue().inOrder().stream().filter(r -> r.offer() != null).count()))
-        .sum();
+    long open = 0;
+    for (GroupLane lane : lanes.all()) {
+      open += lane.openOffers();
+    }
+    return open;
   }
 }

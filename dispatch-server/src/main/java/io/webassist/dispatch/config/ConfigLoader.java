@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.webassist.protocol.frame.CannedReply;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,6 +83,7 @@ public final class ConfigLoader {
     RoutingConfig routing = routing(root.object("routing"));
     long offerTimeoutMs = root.number("offerTimeoutMs", d.offerTimeoutMs(), 1_000, 3_600_000);
     long cooldownMs = root.number("declineCooldownMs", d.declineCooldownMs(), 0, 3_600_000);
+    long reclaimMs = root.number("sessionReclaimMs", d.sessionReclaimMs(), 0, 3_600_000);
     LoginPolicy agentLogin = loginPolicy(root);
     boolean availableOnLogin = root.bool("availableOnLogin", d.availableOnLogin());
     QueueConfig queue = queue(root.object("queue"));
@@ -101,7 +105,7 @@ public final class ConfigLoader {
     root.finish();
     return new ServerConfig(bind, tcpPort, httpPort, publicHost == null || publicHost.isBlank() ? null : publicHost,
         agents, routing, offerTimeoutMs, cooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging,
-        tls, http);
+        tls, http, reclaimMs);
   }
 
   private static List<AgentConfig> agents(JsonSection root) throws ConfigException {
@@ -152,8 +156,50 @@ public final class ConfigLoader {
       throw section.error("signingSecret", "must be at least " + RoutingConfig.MIN_SECRET_BYTES
           + " bytes (use e.g. `openssl rand -hex 32`)");
     }
+    Map<String, List<CannedReply>> canned = cannedReplies(section.object("groups"));
     section.finish();
-    return new RoutingConfig(rules, defaultGroup, signingSecret);
+    return new RoutingConfig(rules, defaultGroup, signingSecret, canned);
+  }
+
+  /**
+   * {@code "groups": {"billing": {"cannedReplies": [{"shortcut": "refund", "text": "…"}]}}}: per
+   * group, the ready-made answers its agents get at login. Shortcuts are unique within a group.
+   */
+  private static Map<String, List<CannedReply>> cannedReplies(JsonSection groups) throws ConfigException {
+    Map<String, List<CannedReply>> out = new LinkedHashMap<>();
+    if (groups == null) {
+      return out;
+    }
+    for (String group : groups.fieldNames()) {
+      if (group.isBlank()) {
+        throw groups.error(group, "a group name must not be empty");
+      }
+      JsonSection section = groups.object(group);
+      if (section == null) {
+        continue;
+      }
+      List<CannedReply> replies = new ArrayList<>();
+      Set<String> shortcuts = new HashSet<>();
+      for (JsonSection reply : section.objects("cannedReplies")) {
+        String shortcut = reply.requiredString("shortcut").trim();
+        if (shortcut.isEmpty() || shortcut.length() > 64 || shortcut.chars().anyMatch(Character::isWhitespace)) {
+          throw reply.error("shortcut", "must be one word of 1-64 characters (was \"" + shortcut + "\")");
+        }
+        if (!shortcuts.add(shortcut)) {
+          throw reply.error("shortcut", "\"" + shortcut + "\" is used twice in group " + group);
+        }
+        String text = reply.requiredString("text");
+        if (text.isBlank() || text.length() > 4_000) {
+          throw reply.error("text", "must be 1-4000 characters");
+        }
+        reply.finish();
+        replies.add(new CannedReply(group, shortcut, text));
+      }
+      section.finish();
+      out.put(group, List.copyOf(replies));
+    }
+    groups.finish();
+    return out;
   }
 
   private static RoutingRule rule(JsonSection r) throws ConfigException {
@@ -203,8 +249,9 @@ public final class ConfigLoader {
     }
     int max = (int) section.number("maxPerGroup", QueueConfig.defaults().maxPerGroup(), 1, 1_000_000);
     long positionUpdateMs = section.number("positionUpdateMs", QueueConfig.DEFAULT_POSITION_UPDATE_MS, 0, 60_000);
+    long statusUpdateMs = section.number("statusUpdateMs", QueueConfig.DEFAULT_STATUS_UPDATE_MS, 0, 60_000);
     section.finish();
-    return new QueueConfig(max, positionUpdateMs);
+    return new QueueConfig(max, positionUpdateMs, statusUpdateMs);
   }
 
   /**

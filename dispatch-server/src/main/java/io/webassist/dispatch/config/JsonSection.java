@@ -126,6 +126,13 @@ final class JsonSection {
     return out;
   }
 
+  /** The names of this object's fields, in file order (for maps keyed by name, e.g. groups). */
+  List<String> fieldNames() {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   /** Refuses every field that was not read: a typo must not be silently ignored. */
   void finish() throws ConfigException {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

@@ -32,19 +32,22 @@ import java.util.Objects;
  * @param logging what may be logged
  * @param tls how the TCP listener is protected; TLS with a self-signed identity by default
  * @param http the HTTP listener's settings (where the signed client jar is)
+ * @param sessionReclaimMs how long a running session waits for a user whose dispatch connection
+ *     dropped to reclaim it ({@code support.reclaim}) before it ends as {@code user_left}; 0 ends it at once
  */
 public record ServerConfig(
     String bind, int tcpPort, int httpPort, String publicHost,
     List<AgentConfig> agents, RoutingConfig routing,
     long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
     QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls,
-    HttpConfig http) {
+    HttpConfig http, long sessionReclaimMs) {
 
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final int DEFAULT_TCP_PORT = 7400;
   public static final int DEFAULT_HTTP_PORT = 7480;
   public static final long DEFAULT_OFFER_TIMEOUT_MS = 30_000;
   public static final long DEFAULT_DECLINE_COOLDOWN_MS = 15_000;
+  public static final long DEFAULT_SESSION_RECLAIM_MS = 30_000;
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -65,6 +68,20 @@ public record ServerConfig(
     logging = logging == null ? LoggingConfig.defaults() : logging;
     tls = tls == null ? TlsConfig.defaults() : tls;
     http = http == null ? HttpConfig.defaults() : http;
+    if (sessionReclaimMs < 0) {
+      throw new IllegalArgumentException("sessionReclaimMs must not be negative: " + sessionReclaimMs);
+    }
+  }
+
+  /** As the canonical constructor, with the default {@code sessionReclaimMs}. */
+  public ServerConfig(
+      String bind, int tcpPort, int httpPort, String publicHost,
+      List<AgentConfig> agents, RoutingConfig routing,
+      long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
+      QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls,
+      HttpConfig http) {
+    this(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs, declineCooldownMs, agentLogin,
+        availableOnLogin, queue, limits, cobrowse, logging, tls, http, DEFAULT_SESSION_RECLAIM_MS);
   }
 
   /** As the canonical constructor, with the default {@link HttpConfig}. */
@@ -91,82 +108,87 @@ public record ServerConfig(
 
   public ServerConfig withBind(String value) {
     return new ServerConfig(value, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withTcpPort(int value) {
     return new ServerConfig(bind, value, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withHttpPort(int value) {
     return new ServerConfig(bind, tcpPort, value, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withPublicHost(String value) {
     return new ServerConfig(bind, tcpPort, httpPort, value, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withAgents(List<AgentConfig> value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, value, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withRouting(RoutingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, value, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withOfferTimeoutMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, value,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withDeclineCooldownMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withAgentLogin(LoginPolicy value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withAvailableOnLogin(boolean value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withQueue(QueueConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withLimits(LimitsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withCobrowse(CobrowseConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withLogging(LoggingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls, http, sessionReclaimMs);
   }
 
   public ServerConfig withTls(TlsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value, http, sessionReclaimMs);
   }
 
   public ServerConfig withHttp(HttpConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, value);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, value, sessionReclaimMs);
+  }
+
+  public ServerConfig withSessionReclaimMs(long value) {
+    return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, value);
   }
 
   private static void port(int port, String name) {

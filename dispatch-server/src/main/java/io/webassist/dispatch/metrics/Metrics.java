@@ -32,6 +32,21 @@ public final class Metrics {
     counters.computeIfAbsent(name, n -> new LongAdder()).add(delta);
   }
 
+  /**
+   * Routing latency: a request's arrival (or its return to the queue) to its offer being sent. A
+   * count and a sum here; the Prometheus rebuild makes it a histogram.
+   */
+  public void observeRoutingLatencyNanos(long nanos) {
+    add("routing_latency_count", 1);
+    add("routing_latency_nanos_sum", nanos);
+  }
+
+  /** Time in queue: a request's arrival to its assignment, per group. A count and a sum here. */
+  public void observeQueueWaitMillis(String group, long millis) {
+    add("queue_wait_count", 1);
+    add("queue_wait_ms_sum", millis);
+  }
+
   public long counter(String name) {
     LongAdder adder = counters.get(name);
     return adder == null ? 0 : adder.sum();

@@ -17,6 +17,7 @@ import io.webassist.protocol.frame.OfferAccept;
 import io.webassist.protocol.frame.OfferDecline;
 import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionLinkReport;
+import io.webassist.protocol.frame.SessionTransfer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -66,6 +67,8 @@ final class AgentHandler extends ChannelInboundHandlerAdapter {
       broker.endSession(connection, end.sessionId(), end.reason());
     } else if (msg instanceof SessionLinkReport report) {
       broker.reportLink(connection, report.sessionId(), report.path());
+    } else if (msg instanceof SessionTransfer transfer) {
+      broker.transfer(agent, connection, transfer);
     } else {
       connection.send(new ErrorFrame(ErrorCode.WRONG_STATE,
           "an agent connection does not take " + FrameNames.of(msg) + " from the client"));

@@ -9,6 +9,7 @@ import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionLinkReport;
 import io.webassist.protocol.frame.SupportCancel;
+import io.webassist.protocol.frame.SupportReclaim;
 import io.webassist.protocol.frame.SupportRequest;
 
 /** Frames from a connection that said {@code hello{role:"user"}}, handed to the {@link SupportBroker}. */
@@ -26,6 +27,8 @@ final class UserHandler extends ChannelInboundHandlerAdapter {
     Connection connection = Connection.of(ctx.channel());
     if (msg instanceof SupportRequest request) {
       broker.submit(connection.user(), request);
+    } else if (msg instanceof SupportReclaim reclaim) {
+      broker.reclaim(connection.user(), reclaim);
     } else if (msg instanceof SupportCancel cancel) {
       broker.cancel(connection.user(), cancel.requestId());
     } else if (msg instanceof SessionEnd end && end.sessionId() != null) {

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * An accepted request: one agent helping one user, known by its id and its secret token. The
  * token lets the two peers prove to each other (and to the relay) that they belong to this session.
+ * The user's side may change once the session runs: a user whose dispatch connection dropped
+ * reclaims the session from its new connection ({@link #rebind}).
  */
 public final class Session {
 
@@ -20,7 +22,7 @@ public final class Session {
   private final String group;
   private final Agent agent;
   private final ClientLink agentLink;
-  private final UserClient user;
+  private volatile UserClient user;
   private final long startedAt;
   private final AtomicBoolean ended = new AtomicBoolean();
   private final Set<LinkPath> paths = EnumSet.noneOf(LinkPath.class);
@@ -63,6 +65,11 @@ public final class Session {
 
   public UserClient user() {
     return user;
+  }
+
+  /** The user reclaimed the session from a new dispatch connection (the old one dropped). */
+  public void rebind(UserClient reclaimed) {
+    user = reclaimed;
   }
 
   public long startedAt() {

@@ -3,6 +3,7 @@ package io.webassist.dispatch.sessions;
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
+import io.webassist.protocol.frame.EndReason;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class SessionRegistry {
   public enum Check { VALID, BAD_TOKEN, ENDED }
 
   private final Map<String, Session> live = new ConcurrentHashMap<>();
-  private final Map<String, Long> ended = new ConcurrentHashMap<>();
+  private final Map<String, EndReason> ended = new ConcurrentHashMap<>();
   /** The ids of {@link #ended}, oldest first, so that forgetting stops at the first one still young. */
   private final Deque<EndedId> endedInOrder = new ArrayDeque<>();
   private final LongSupplier clock;
@@ -43,11 +44,16 @@ public final class SessionRegistry {
 
   /** Ends {@code session}; true for the one caller that actually ended it. */
   public boolean end(Session session) {
+    return end(session, EndReason.OTHER);
+  }
+
+  /** Ends {@code session} for {@code reason} (remembered for a while); true for the one caller that actually ended it. */
+  public boolean end(Session session, EndReason reason) {
     if (!session.markEnded()) {
       return false;
     }
     // remembered before it leaves the live map, so a check in between says "ended", never "bad token"
-    remember(session.id(), clock.getAsLong());
+    remember(session.id(), reason, clock.getAsLong());
     live.remove(session.id());
     return true;
   }
@@ -58,6 +64,11 @@ public final class SessionRegistry {
 
   public boolean recentlyEnded(String sessionId) {
     return ended.containsKey(sessionId);
+  }
+
+  /** Why a recently ended session ended, or null if it is not remembered. */
+  public EndReason endedFor(String sessionId) {
+    return ended.get(sessionId);
   }
 
   /** Checks a presented token in constant time; an unknown id is a bad token. */
@@ -80,8 +91,8 @@ public final class SessionRegistry {
    * Remembers an ended id and forgets what is too old: the oldest ones go first, so the work is
    * proportional to what is forgotten, not to what is remembered.
    */
-  private synchronized void remember(String sessionId, long now) {
-    ended.put(sessionId, now);
+  private synchronized void remember(String sessionId, EndReason reason, long now) {
+    ended.put(sessionId, reason);
     endedInOrder.addLast(new EndedId(sessionId, now));
     if (endedInOrder.size() <= MAX_REMEMBERED / 2) {
       return;

@@ -7,6 +7,7 @@ import io.webassist.protocol.codec.FrameDecodingException;
 import io.webassist.protocol.codec.FrameMapper;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
+import io.webassist.protocol.frame.QueueStatus;
 import io.webassist.security.tls.TlsContexts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -129,7 +130,7 @@ public final class LineClient implements AutoCloseable {
   /** Skips error frames and anything else until a frame of {@code type} comes; fails at end of stream. */
   public <T extends Frame> T skipTo(Class<T> type) {
     while (true) {
-      Frame frame = next();
+      Frame frame = nextAny();
       if (type.isInstance(frame)) {
         return type.cast(frame);
       }
@@ -147,8 +148,22 @@ public final class LineClient implements AutoCloseable {
     }
   }
 
-  /** The next frame, decoded. */
+  /**
+   * The next frame, decoded. {@code queue.status} is pushed to agents at any time (after login and
+   * whenever a queue changes), so it is passed over here; {@link #expect}{@code (QueueStatus.class)}
+   * and {@link #skipTo} see it.
+   */
   public Frame next() {
+    while (true) {
+      Frame frame = nextAny();
+      if (!(frame instanceof QueueStatus)) {
+        return frame;
+      }
+    }
+  }
+
+  /** The next frame, whatever it is. */
+  public Frame nextAny() {
     String line = readLine();
     assertThat(line).as("the server closed the connection").isNotNull();
     try {
@@ -160,7 +175,7 @@ public final class LineClient implements AutoCloseable {
 
   /** The next frame, which must be of {@code type}. */
   public <T extends Frame> T expect(Class<T> type) {
-    Frame frame = next();
+    Frame frame = type == QueueStatus.class ? nextAny() : next();
     assertThat(frame).isInstanceOf(type);
     return type.cast(frame);
   }

@@ -7,8 +7,8 @@ package io.webassist.protocol.frame;
 public sealed interface Frame
     permits Hello, Welcome, ErrorFrame, Ping, Pong,
         AgentLogin, AgentReady, AgentStatus, SupportOffer, OfferAccept, OfferDecline, OfferWithdrawn,
-        SessionStart, SessionLinkReport, QueueStatus, SessionTransfer, SessionTransferFailed,
-        SupportRequest, SupportQueued, SupportAssigned, SupportUnavailable, SupportCancel,
+        SessionStart, SessionLinkReport, QueueStatus, SessionTransfer, SessionTransferFailed, SessionUserPresence,
+        SupportRequest, SupportQueued, SupportAssigned, SupportUnavailable, SupportCancel, SupportReclaim,
         PeerHello, PeerWelcome, SessionResume, RelayJoin, RelayJoined, RelayReady, RelayPartnerLeft,
         SessionEvent {
 

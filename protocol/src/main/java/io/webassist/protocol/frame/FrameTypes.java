@@ -32,12 +32,14 @@ public final class FrameTypes {
     add("queue.status", QueueStatus.class);
     add("session.transfer", SessionTransfer.class);
     add("session.transfer_failed", SessionTransferFailed.class);
+    add("session.user_presence", SessionUserPresence.class);
     // user ↔ dispatch
     add("support.request", SupportRequest.class);
     add("support.queued", SupportQueued.class);
     add("support.assigned", SupportAssigned.class);
     add("support.unavailable", SupportUnavailable.class);
     add("support.cancel", SupportCancel.class);
+    add("support.reclaim", SupportReclaim.class);
     // session link
     add("peer.hello", PeerHello.class);
     add("peer.welcome", PeerWelcome.class);

@@ -8,6 +8,13 @@ public enum UnavailableReason {
   QUEUE_FULL("queue_full"),
   /** The answer to {@code support.cancel}. */
   CANCELLED("cancelled"),
+  /**
+   * The answer to {@code support.reclaim} when the grace period had passed: the session ended as
+   * {@code user_left}; the client asks again.
+   */
+  RECLAIM_EXPIRED("reclaim_expired"),
+  /** The answer to {@code support.reclaim} when the session was ended meanwhile (by the agent). */
+  SESSION_ENDED("session_ended"),
   OTHER("other");
 
   private final String code;

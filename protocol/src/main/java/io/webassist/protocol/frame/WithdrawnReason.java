@@ -10,6 +10,12 @@ public enum WithdrawnReason {
   USER_LEFT("user_left"),
   /** The agent went away while holding it. */
   AWAY("away"),
+  /** The agent's console connection closed (or was taken over by a new login) while holding it. */
+  AGENT_LEFT("agent_left"),
+  /** The agent declined it (never sent: the agent knows; kept for the server's books). */
+  DECLINED("declined"),
+  /** A transfer offer whose session ended before anyone took it over. */
+  SESSION_ENDED("session_ended"),
   OTHER("other");
 
   private final String code;
