@@ -677,13 +677,15 @@ final class GroupLane {
   private void sendPositions() {
     positionsToldAt = scheduler.now();
     int[] slots = slots();
+    int held = queue.heldCount();
     queue.forEachMoved((request, position) -> request.client().link().send(new SupportQueued(request.id(), position,
-        null, estimate.estimate(position, slots[0], slots[1]))));
+        null, estimate.estimate(Math.max(0, position - 1 - held), slots[0], slots[1]))));
   }
 
+  /** The wait of the request at {@code position}; offered requests are assumed to be at the front. */
   private Long estimateFor(int position) {
     int[] slots = slots();
-    return estimate.estimate(position, slots[0], slots[1]);
+    return estimate.estimate(Math.max(0, position - 1 - queue.heldCount()), slots[0], slots[1]);
   }
 
   /** {free, all} slots of the group's available agents. */

@@ -5,8 +5,9 @@ package io.webassist.dispatch.broker;
  * (exponentially weighted, the last ~10 count most) of how long sessions last and how long an
  * agent takes to accept an offer. The estimate for a place in the queue: a request that a free
  * slot will take waits about one acceptance; one further back waits for a slot to free up, one
- * session length per round of the group's available slots. Unknown (null) without history or
- * without an available agent. Guarded by its lane's lock.
+ * session length per round of the group's available slots. Requests ahead that are offered
+ * already hold slots of their own and are not counted. Unknown (null) without history or without
+ * an available agent. Guarded by its lane's lock.
  */
 final class WaitEstimate {
 
@@ -24,22 +25,22 @@ final class WaitEstimate {
   }
 
   /**
-   * @param position 1 for the front of the queue
+   * @param waitingAhead requests ahead in the queue that are not offered yet
    * @param freeSlots free slots of the group's available agents now
    * @param slots all slots of the group's available agents
    */
-  Long estimate(int position, int freeSlots, int slots) {
+  Long estimate(int waitingAhead, int freeSlots, int slots) {
     if (slots <= 0 || (Double.isNaN(sessionMs) && Double.isNaN(acceptMs))) {
       return null;
     }
     double accept = Double.isNaN(acceptMs) ? 0 : acceptMs;
-    if (position <= freeSlots) {
+    if (waitingAhead < freeSlots) {
       return Math.round(accept);
     }
     if (Double.isNaN(sessionMs)) {
       return null;
     }
-    long rounds = (position - freeSlots + slots - 1) / slots;
+    long rounds = (waitingAhead - freeSlots) / slots + 1;
     return Math.round(rounds * sessionMs + accept);
   }
 

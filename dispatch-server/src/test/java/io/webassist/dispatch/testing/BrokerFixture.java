@@ -17,6 +17,7 @@ import io.webassist.protocol.frame.Availability;
 import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.frame.SupportRequest;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A {@link SupportBroker} with real collaborators, a manual clock and recording links. */
 public final class BrokerFixture {
@@ -42,9 +43,20 @@ public final class BrokerFixture {
 
   public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules, int maxQueued, LoginPolicy policy,
       int maxPendingPerIp) {
+    this(agentConfigs, rules, maxQueued, policy, maxPendingPerIp, UnaryOperator.identity());
+  }
+
+  /** With the settings changed by {@code tune}, e.g. {@code s -> s.withQueueStatusMs(500)}. */
+  public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules, UnaryOperator<BrokerSettings> tune) {
+    this(agentConfigs, rules, 100, LoginPolicy.TAKEOVER, 1_000, tune);
+  }
+
+  public BrokerFixture(List<AgentConfig> agentConfigs, List<RoutingRule> rules, int maxQueued, LoginPolicy policy,
+      int maxPendingPerIp, UnaryOperator<BrokerSettings> tune) {
     agents = new AgentRegistry(agentConfigs);
-    BrokerSettings settings = new BrokerSettings(OFFER_TIMEOUT_MS, COOLDOWN_MS, maxQueued, POSITION_UPDATE_MS, 1,
-        maxPendingPerIp, false, policy, List.of(), false, link -> new Endpoint("relay.example", 7400));
+    BrokerSettings settings = tune.apply(new BrokerSettings(OFFER_TIMEOUT_MS, COOLDOWN_MS, maxQueued,
+        POSITION_UPDATE_MS, 1, maxPendingPerIp, false, policy, List.of(), false,
+        link -> new Endpoint("relay.example", 7400)));
     broker = new SupportBroker(agents, new RoutingRules(new RoutingConfig(rules, "general")), sessions, clock,
         metrics, settings);
   }
