@@ -21,9 +21,12 @@ import io.webassist.protocol.frame.Role;
 import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SupportAssigned;
+import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.SupportQueued;
+import io.webassist.protocol.frame.SupportReclaim;
 import io.webassist.protocol.frame.SupportRequest;
 import io.webassist.protocol.frame.SupportUnavailable;
+import io.webassist.protocol.frame.UnavailableReason;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -38,7 +41,9 @@ import java.util.function.Consumer;
  * while the dispatch connection is being opened, so the first (slow) key costs the user no time.
  *
  * <p>A lost connection is not a lost request: the dispatch connection reconnects with back-off and,
- * while no agent has taken the request, asks again (the server's queue did not survive with it). If
+ * while no agent has taken the request, asks again (the server's queue did not survive with it);
+ * during a session it reclaims the session ({@code support.reclaim} with the session's token: the
+ * server kept it for a grace period) and asks again only if the server says the grace is over. If
  * the agent goes away mid-session the server puts the request back at the front of its queue; the
  * next session links through the relay, since the peer listener served the first agent and closed.
  * State is touched on the link thread only.
@@ -60,7 +65,10 @@ public final class AssistClient implements AutoCloseable {
   // link thread only
   private SessionLink currentLink;
   private String currentSessionId;
+  private String currentToken;
   private String requestId; // set by the first support.queued: the server took the request
+  private boolean requestSent; // the first request went out: a reconnect may ask again or reclaim
+  private boolean reclaiming;
   private boolean everConnected;
   private boolean lostDispatch;
 
@@ -86,10 +94,15 @@ public final class AssistClient implements AutoCloseable {
             .reconnect(Backoff.DEFAULT)
             .connect()
             .thenApply(connected -> dispatch = connected);
-    return listening.thenAcceptBoth(connecting, (opened, connected) -> {
-      sendRequest();
-      view.status("Request sent; waiting for an agent");
-    });
+    // on the link thread, where the reconnect handler runs: a drop while the first key is being made
+    // must not send the request twice (once on reconnect, once here)
+    return listening.thenAcceptBoth(connecting, (opened, connected) -> { })
+        .thenRunAsync(() -> {
+          if (!requestSent) {
+            sendRequest();
+            view.status("Request sent; waiting for an agent");
+          }
+        }, runtime::execute);
   }
 
   /** The first link to an agent, once it is up. */
@@ -116,6 +129,8 @@ public final class AssistClient implements AutoCloseable {
   }
 
   private void sendRequest() {
+    requestSent = true;
+    reclaiming = false;
     requestId = null;
     PeerListener peer = listener != null && listener.isListening() ? listener : null;
     dispatch.send(new SupportRequest(request.name(), request.phone(), request.customerId(), request.pageUrl(),
@@ -129,11 +144,13 @@ public final class AssistClient implements AutoCloseable {
         view.status("Lost the connection to the help desk; reconnecting …");
       }
       case CONNECTED -> {
-        if (everConnected && lostDispatch && currentSessionId == null) {
+        if (everConnected && lostDispatch && currentSessionId != null && requestId != null && currentToken != null) {
+          reclaiming = true;
+          dispatch.send(new SupportReclaim(requestId, currentSessionId, currentToken));
+          view.status("Reconnected to the help desk; taking up your session again");
+        } else if (everConnected && lostDispatch && requestSent) {
           sendRequest();
           view.status("Reconnected; your request is back in the queue");
-        } else if (everConnected && lostDispatch) {
-          view.status("Reconnected to the help desk");
         }
         everConnected = true;
         lostDispatch = false;
@@ -149,10 +166,15 @@ public final class AssistClient implements AutoCloseable {
       view.queued(queued.position(), queued.reason());
     } else if (frame instanceof SupportAssigned assigned) {
       onAssigned(assigned);
+    } else if (frame instanceof SupportUnavailable unavailable && reclaiming) {
+      reclaimRefused(UnavailableReason.of(unavailable.reason()) == UnavailableReason.SESSION_ENDED);
     } else if (frame instanceof SupportUnavailable unavailable) {
       view.ended("no agent can help now (" + unavailable.reason() + ")");
     } else if (frame instanceof SessionEnd end) {
       endCurrentSession(end.sessionId(), end.reason());
+    } else if (frame instanceof ErrorFrame error && reclaiming
+        && (ErrorCode.BAD_TOKEN.equals(error.code()) || ErrorCode.UNKNOWN_SESSION.equals(error.code()))) {
+      reclaimRefused(false);
     } else if (frame instanceof ErrorFrame error) {
       if (requestId == null && currentSessionId == null) {
         // the request itself was refused (a limit, bad input): there is nothing left to wait for
@@ -161,6 +183,13 @@ public final class AssistClient implements AutoCloseable {
         view.status("The server refused: " + error.message());
       }
     }
+  }
+
+  /** The server did not keep the session: it is over ({@code over}), or the grace ran out and we ask again. */
+  private void reclaimRefused(boolean over) {
+    reclaiming = false;
+    String sessionId = currentSessionId;
+    endCurrentSession(sessionId, over ? "session_ended" : USER_LEFT);
   }
 
   /**
@@ -177,6 +206,7 @@ public final class AssistClient implements AutoCloseable {
     }
     currentLink = null;
     currentSessionId = null;
+    currentToken = null;
     cobrowse = null;
     view.ended(reason);
     if (USER_LEFT.equals(reason) && dispatch != null && dispatch.state() == ConnectionState.CONNECTED) {
@@ -186,7 +216,17 @@ public final class AssistClient implements AutoCloseable {
   }
 
   private void onAssigned(SupportAssigned assigned) {
+    if (assigned.sessionId().equals(currentSessionId)) {
+      reclaiming = false; // the answer to support.reclaim: the session and its link go on
+      view.status("Reconnected to the help desk; your session goes on");
+      return;
+    }
+    if (currentLink != null) {
+      currentLink.end("transferred"); // a colleague took over: the new agent links to us
+      currentLink = null;
+    }
     currentSessionId = assigned.sessionId();
+    currentToken = assigned.token();
     String agentName = assigned.agent().displayName() != null ? assigned.agent().displayName() : assigned.agent().id();
     view.assigned(agentName);
     cobrowse = new CobrowseBinding(runtime, Side.USER,

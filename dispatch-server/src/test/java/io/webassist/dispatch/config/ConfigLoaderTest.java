@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.webassist.dispatch.testing.TestHashes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.webassist.protocol.frame.CannedReply;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,40 @@ class ConfigLoaderTest {
   void ruleWithoutValuesIsRefused() throws Exception {
     assertThat(problem("{'routing': {'rules': [{'match': 'exact', 'group': 'g'}]}}"))
         .contains("routing.rules[0].values: give \"value\" or a non-empty \"values\" list");
+  }
+
+  @Test
+  void cannedRepliesAreReadPerGroup() throws Exception {
+    ServerConfig config = ConfigLoader.load(write("""
+        {'routing': {'groups': {
+          'general': {'cannedReplies': [{'shortcut': 'hi', 'text': 'Hello, how can I help?'},
+                                        {'shortcut': 'bye', 'text': 'Thanks for asking.'}]},
+          'billing': {'cannedReplies': [{'shortcut': 'refund', 'text': 'Refunds take five days.'}]}}},
+         'sessionReclaimMs': 45000, 'queue': {'statusUpdateMs': 250}}
+        """));
+
+    assertThat(config.routing().cannedReplies()).isEqualTo(Map.of(
+        "general", List.of(new CannedReply("general", "hi", "Hello, how can I help?"),
+            new CannedReply("general", "bye", "Thanks for asking.")),
+        "billing", List.of(new CannedReply("billing", "refund", "Refunds take five days."))));
+    assertThat(config.sessionReclaimMs()).isEqualTo(45_000);
+    assertThat(config.queue().statusUpdateMs()).isEqualTo(250);
+    assertThat(ServerConfig.defaults().sessionReclaimMs()).isEqualTo(30_000);
+    assertThat(ServerConfig.defaults().queue().statusUpdateMs()).isEqualTo(500);
+  }
+
+  @Test
+  void badCannedRepliesNameTheGroupAndField() throws Exception {
+    assertThat(problem("{'routing': {'groups': {'general': {'cannedReplies': [{'text': 'Hello'}]}}}}"))
+        .contains("webassist.json: routing.groups.general.cannedReplies[0].shortcut: is required");
+    assertThat(problem("{'routing': {'groups': {'general': {'cannedReplies': [{'shortcut': 'two words', 'text': 'x'}]}}}}"))
+        .contains("routing.groups.general.cannedReplies[0].shortcut: must be one word");
+    assertThat(problem("{'routing': {'groups': {'general': {'cannedReplies': [{'shortcut': 'a', 'text': 'x'}, "
+        + "{'shortcut': 'a', 'text': 'y'}]}}}}"))
+        .contains("routing.groups.general.cannedReplies[1].shortcut: \"a\" is used twice in group general");
+    assertThat(problem("{'routing': {'groups': {'general': {'replies': []}}}}"))
+        .contains("routing.groups.general.replies: is not a known field");
+    assertThat(problem("{'sessionReclaimMs': -1}")).contains("sessionReclaimMs");
   }
 
   @Test
