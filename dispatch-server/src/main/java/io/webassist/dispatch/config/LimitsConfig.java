@@ -21,12 +21,14 @@ package io.webassist.dispatch.config;
  * @param maxConnections open TCP connections in total
  * @param maxPendingRequestsPerIp support requests from one IP address that wait in a queue (queued
  *     or offered, not yet in a session) at once
- * @param loginFailuresPerAgent failed logins for one agent id within {@code loginFailureWindowMs}
- *     before that id is blocked for {@code loginBackoffMs}
+ * @param loginFailuresPerAgent failed logins for one agent id from one address within
+ *     {@code loginFailureWindowMs} before that id is blocked from that address (not from others) for
+ *     {@code loginBackoffMs}, twice as long each time again (at most 16×); four times as many from
+ *     all addresses together block the id for addresses it never logged in from
  * @param loginFailuresPerIp failed logins from one IP address within {@code loginFailureWindowMs}
- *     before that address is blocked for {@code loginBackoffMs}
+ *     before that address is blocked for {@code loginBackoffMs} (growing the same way)
  * @param loginFailureWindowMs the window failed logins are counted in
- * @param loginBackoffMs how long blocked logins get {@code rate_limited}, without a password check
+ * @param loginBackoffMs how long a first block lasts: blocked logins get {@code rate_limited}, without a password check
  * @param writeBufferLowWaterMark outbound bytes below which a connection is writable again
  * @param writeBufferHighWaterMark outbound bytes above which a connection is not writable
  * @param slowConsumerTimeoutMs a connection that stays not writable this long is closed

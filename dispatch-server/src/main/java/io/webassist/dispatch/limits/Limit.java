@@ -27,9 +27,12 @@ public enum Limit {
   HELLO_TIMEOUT("hello_timeout", ErrorCode.HELLO_TIMEOUT),
   /** Nothing received within {@code idleTimeoutMs}; closed. */
   IDLE_TIMEOUT("idle_timeout", ErrorCode.IDLE_TIMEOUT),
-  /** An agent id reached {@code loginFailuresPerAgent}; its logins are blocked for {@code loginBackoffMs}. */
+  /**
+   * An agent id reached {@code loginFailuresPerAgent} from one address (blocked from that address),
+   * or four times that from all addresses (blocked from addresses it never logged in from).
+   */
   LOGIN_LOCKOUT_AGENT("login_lockout_agent", ErrorCode.RATE_LIMITED),
-  /** An address reached {@code loginFailuresPerIp}; its logins are blocked for {@code loginBackoffMs}. */
+  /** An address reached {@code loginFailuresPerIp}; its logins are blocked for {@code loginBackoffMs} (growing). */
   LOGIN_LOCKOUT_IP("login_lockout_ip", ErrorCode.RATE_LIMITED),
   /** A login refused because its agent id or address is blocked (no password check). */
   LOGIN_BLOCKED("login_blocked", ErrorCode.RATE_LIMITED),

@@ -113,7 +113,7 @@ final class AgentHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Agent agent = checked.get();
-    limits.logins().succeeded(agent.id());
+    limits.logins().succeeded(agent.id(), connection.remoteIp());
     if (broker.login(agent, connection) == SupportBroker.LoginResult.OK) {
       connection.agent(agent);
     } else {
