@@ -111,6 +111,7 @@ final class ServerProcess implements AutoCloseable {
         {
           "bind": "127.0.0.1",
           "offerTimeoutMs": 20000,
+          "sessionReclaimMs": 3000,
           "agents": [
             {"id": "bob", "displayName": "Bob (demo)", "groups": ["general"], "passwordHash": "%s"},
             {"id": "carol", "displayName": "Carol (demo)", "groups": ["general"], "passwordHash": "%s"},

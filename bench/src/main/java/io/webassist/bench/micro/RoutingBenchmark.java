@@ -2,16 +2,28 @@ package io.webassist.bench.micro;
 
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.agents.AgentRegistry;
+import io.webassist.dispatch.broker.BrokerSettings;
+import io.webassist.dispatch.broker.Scheduler;
+import io.webassist.dispatch.broker.SupportBroker;
 import io.webassist.dispatch.clients.ClientLink;
+import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.config.AgentConfig;
+import io.webassist.dispatch.config.LoginPolicy;
 import io.webassist.dispatch.config.RoutingConfig;
 import io.webassist.dispatch.config.RoutingRule;
+import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.dispatch.routing.RoutingRules;
+import io.webassist.dispatch.sessions.SessionRegistry;
+import io.webassist.protocol.frame.AgentStatus;
 import io.webassist.protocol.frame.Availability;
-import java.lang.reflect.Proxy;
+import io.webassist.protocol.frame.Endpoint;
+import io.webassist.protocol.frame.ErrorFrame;
+import io.webassist.protocol.frame.Frame;
+import io.webassist.protocol.frame.SessionStart;
+import io.webassist.protocol.frame.SupportOffer;
+import io.webassist.protocol.frame.SupportRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,10 +39,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The routing decision: {@code RoutingRules.groupFor} over the route scenario's rules (prefix,
- * 100 exact ids, pattern, default), and the choice of agent within a group as the dispatcher makes
- * it (available with a free slot, fewest taken slots, then longest idle — the same stream over
- * {@code AgentRegistry.LONGEST_IDLE_FIRST}; the dispatcher itself is package-private).
+ * The routing decision and one whole assignment through the real broker and its group lane.
+ * {@code groupFor}: {@code RoutingRules.groupFor} over the route scenario's rules (prefix, 100
+ * exact ids, pattern, default). {@code assignment}: with every agent of the group busy and
+ * {@code waiting} requests queued, one cycle of a request arriving at the back, a session ending,
+ * its agent being offered the request at the front and accepting it — so the queue keeps its
+ * length. Each assignment should cost about the same whatever {@code waiting} is; the agent choice
+ * is one pass over the group ({@code agents}). Frames go to in-memory links; time does not move
+ * (position updates, coalesced per interval in the server, are not part of the cycle).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,14 +56,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class RoutingBenchmark {
 
-  /** Agents in the group the choice is made in. */
-  @Param({"25", "250", "1000"})
-  public int groupSize;
+  /** Agents in the group (each with one slot, all busy between cycles but one moment). */
+  @Param({"100", "1000", "10000"})
+  public int agents;
+
+  /** Requests waiting in the group's queue throughout. */
+  @Param({"0", "1000"})
+  public int waiting;
 
   private RoutingRules rules;
-  private List<Agent> group;
   private String[] customerIds;
   private int next;
+  private SupportBroker broker;
+  private List<Agent> group;
+  private Console[] consoles;
+  private int turn;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -68,21 +91,41 @@ public class RoutingBenchmark {
         default -> "c-" + i;
       };
     }
+    setUpBroker();
+  }
+
+  private void setUpBroker() {
     List<AgentConfig> configs = new ArrayList<>();
-    for (int k = 0; k < groupSize; k++) {
-      configs.add(new AgentConfig("a-" + k, "Agent " + k, List.of("general"), 1 + k % 5, "unused"));
+    for (int k = 0; k < agents; k++) {
+      configs.add(new AgentConfig("a-" + k, "Agent " + k, List.of("general"), 1, "unused"));
     }
     AgentRegistry registry = new AgentRegistry(configs);
-    ClientLink link = (ClientLink) Proxy.newProxyInstance(ClientLink.class.getClassLoader(),
-        new Class<?>[] {ClientLink.class}, (proxy, method, args) -> method.getReturnType() == String.class ? "bench" : null);
-    long now = 1_000;
-    for (Agent a : registry.inGroup("general")) {
-      a.attach(link, Availability.AVAILABLE, now++);
-      if (a.order() % 3 == 0) {
-        a.tryReserve(); // a third of them busy with one session
-      }
-    }
+    StillClock clock = new StillClock();
+    BrokerSettings settings = new BrokerSettings(30_000, 15_000, waiting + agents + 10, 250, 1, Integer.MAX_VALUE,
+        false, LoginPolicy.TAKEOVER, List.of(), false, link -> new Endpoint("relay.bench", 7400));
+    broker = new SupportBroker(registry, new RoutingRules(RoutingConfig.defaults()), new SessionRegistry(clock::now),
+        clock, new Metrics(), settings);
     group = registry.inGroup("general");
+    consoles = new Console[agents];
+    for (int k = 0; k < agents; k++) {
+      consoles[k] = new Console("console-" + k);
+      broker.login(group.get(k), consoles[k]);
+      broker.status(group.get(k), consoles[k], new AgentStatus(Availability.AVAILABLE));
+    }
+    for (int k = 0; k < agents; k++) { // every agent gets a session
+      submit();
+    }
+    for (int k = 0; k < agents; k++) {
+      broker.accept(group.get(k), consoles[k], consoles[k].offered);
+    }
+    for (int i = 0; i < waiting; i++) {
+      submit();
+    }
+  }
+
+  private void submit() {
+    broker.submit(new UserClient(new Console("user"), "198.51.100.7"),
+        new SupportRequest("User", "+1 555 0100", null, "https://shop.example/cart", null));
   }
 
   @Benchmark
@@ -90,11 +133,61 @@ public class RoutingBenchmark {
     return rules.groupFor(customerIds[next++ & 1023]);
   }
 
+  /** One request in at the back, one session over, the front request offered to that agent and accepted. */
   @Benchmark
-  public Optional<Agent> chooseAgent() {
-    return group.stream()
-        .filter(Agent::canTakeOffer)
-        .sorted(AgentRegistry.LONGEST_IDLE_FIRST)
-        .findFirst();
+  public String assignment() {
+    submit();
+    int k = turn;
+    turn = (turn + 1) % agents;
+    Console console = consoles[k];
+    broker.endSession(console, console.session, "resolved");
+    broker.accept(group.get(k), console, console.offered);
+    return console.session;
+  }
+
+  /** A console or user link that keeps the last offer and session it was sent. */
+  private static final class Console implements ClientLink {
+    private final String id;
+    String offered;
+    String session;
+
+    Console(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String connectionId() {
+      return id;
+    }
+
+    @Override
+    public void send(Frame frame) {
+      if (frame instanceof SupportOffer offer) {
+        offered = offer.requestId();
+      } else if (frame instanceof SessionStart start) {
+        session = start.sessionId();
+      }
+    }
+
+    @Override
+    public void close(ErrorFrame last) {}
+
+    @Override
+    public String localHost() {
+      return "127.0.0.1";
+    }
+  }
+
+  /** Time stands still; nothing scheduled runs (offers never expire within a cycle). */
+  private static final class StillClock implements Scheduler {
+    @Override
+    public long now() {
+      return 1_000_000;
+    }
+
+    @Override
+    public Cancellable schedule(Runnable task, long delayMs) {
+      return () -> { };
+    }
   }
 }

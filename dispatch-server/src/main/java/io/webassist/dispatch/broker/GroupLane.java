@@ -18,6 +18,7 @@ import io.webassist.protocol.frame.SessionUserPresence;
 import io.webassist.protocol.frame.SupportAssigned;
 import io.webassist.protocol.frame.SupportOffer;
 import io.webassist.protocol.frame.SupportQueued;
+import io.webassist.protocol.frame.TransferFailedReason;
 import io.webassist.protocol.frame.TransferInfo;
 import io.webassist.protocol.frame.WithdrawnReason;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ final class GroupLane {
       withdraw(offer, WithdrawnReason.EXPIRED, true, after);
       shared.metrics().count("offers_expired");
       LOG.info("offer expired requestId={} agentId={}", request.id(), offer.agent().id());
-      passed(offer, "expired");
+      passed(offer, TransferFailedReason.EXPIRED);
     } finally {
       lock.unlock();
     }
@@ -193,7 +194,7 @@ final class GroupLane {
       withdraw(offer, WithdrawnReason.DECLINED, false, after);
       shared.metrics().count("offers_declined");
       LOG.info("offer declined requestId={} agentId={}", request.id(), offer.agent().id());
-      passed(offer, "declined");
+      passed(offer, TransferFailedReason.DECLINED);
     } finally {
       lock.unlock();
     }
@@ -202,7 +203,7 @@ final class GroupLane {
   }
 
   /** Under the lock, after a decline or expiry: a waiting request goes on; a transfer has failed. */
-  private void passed(Offer offer, String transferReason) {
+  private void passed(Offer offer, TransferFailedReason transferReason) {
     HelpRequest request = offer.request();
     if (offer.isTransfer()) {
       transferFailed(offer.fromSession(), transferReason);
@@ -318,7 +319,7 @@ final class GroupLane {
       if (session != null && grace > 0) {
         if (!awaitingUser.containsKey(session)) {
           awaitingUser.put(session, scheduler.schedule(() -> graceOver(session), grace));
-          failTransferOf(session, "user_left", after);
+          failTransferOf(session, TransferFailedReason.USER_LEFT, after);
           session.agentLink().send(new SessionUserPresence(session.id(), true, grace));
           LOG.info("session waits for its user sessionId={} graceMs={}", session.id(), grace);
         }
@@ -397,7 +398,7 @@ final class GroupLane {
         Offer offer = request.offer();
         withdraw(offer, withdrawnReason, true, after);
         if (offer.isTransfer()) {
-          transferFailed(offer.fromSession(), "user_left");
+          transferFailed(offer.fromSession(), TransferFailedReason.USER_LEFT);
         }
       }
       Session session = request.session();
@@ -496,15 +497,15 @@ final class GroupLane {
         return;
       }
       if (request.offer() != null) {
-        transferFailedNow(session, "already_transferring");
+        transferFailedNow(session, TransferFailedReason.ALREADY_TRANSFERRING);
         return;
       }
       if (awaitingUser.containsKey(session)) {
-        transferFailedNow(session, "user_left");
+        transferFailedNow(session, TransferFailedReason.USER_LEFT);
         return;
       }
       if (link == null) {
-        transferFailedNow(session, "unknown_target");
+        transferFailedNow(session, TransferFailedReason.UNKNOWN_TARGET);
         return;
       }
       long now = scheduler.now();
@@ -545,20 +546,20 @@ final class GroupLane {
   }
 
   /** A transfer of {@code session} did not happen: its agent is told; the session goes on. */
-  private void transferFailed(Session session, String reason) {
+  private void transferFailed(Session session, TransferFailedReason reason) {
     if (!session.isEnded()) {
       transferFailedNow(session, reason);
     }
   }
 
-  private void transferFailedNow(Session session, String reason) {
-    session.agentLink().send(new SessionTransferFailed(session.id(), reason));
+  private void transferFailedNow(Session session, TransferFailedReason reason) {
+    session.agentLink().send(new SessionTransferFailed(session.id(), reason.code()));
     shared.metrics().count("transfers_failed");
-    LOG.info("transfer failed sessionId={} reason={}", session.id(), reason);
+    LOG.info("transfer failed sessionId={} reason={}", session.id(), reason.code());
   }
 
   /** A pending transfer of {@code session} is called off (its user left): withdrawn from the target. */
-  private void failTransferOf(Session session, String reason, After after) {
+  private void failTransferOf(Session session, TransferFailedReason reason, After after) {
     HelpRequest request = shared.request(session.requestId());
     Offer offer = request == null ? null : request.offer();
     if (offer != null && offer.fromSession() == session) {
@@ -585,7 +586,7 @@ final class GroupLane {
         if (offer.agentLink() == link) {
           withdraw(offer, reason, true, after);
           if (offer.isTransfer()) {
-            transferFailed(offer.fromSession(), "agent_left");
+            transferFailed(offer.fromSession(), TransferFailedReason.AGENT_LEFT);
           } else {
             back.add(offer.request());
           }

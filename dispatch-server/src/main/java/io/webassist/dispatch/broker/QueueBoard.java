@@ -72,12 +72,18 @@ final class QueueBoard {
     List<String> groups = new ArrayList<>(changed);
     changed.removeAll(groups);
     Map<String, GroupQueue> read = new HashMap<>();
+    Map<List<String>, QueueStatus> frames = new HashMap<>(); // agents with the same groups share one frame
     Set<Agent> told = Collections.newSetFromMap(new IdentityHashMap<>());
     for (String group : groups) {
       for (Agent agent : agents.inGroup(group)) {
         ClientLink link = agent.link();
         if (link != null && told.add(agent)) {
-          link.send(statusFor(agent, read, now));
+          QueueStatus frame = frames.get(agent.groups());
+          if (frame == null) {
+            frame = statusFor(agent, read, now);
+            frames.put(agent.groups(), frame);
+          }
+          link.send(frame);
         }
       }
     }

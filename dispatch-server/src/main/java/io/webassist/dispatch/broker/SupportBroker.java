@@ -25,6 +25,7 @@ import io.webassist.protocol.frame.SessionTransferFailed;
 import io.webassist.protocol.frame.SupportReclaim;
 import io.webassist.protocol.frame.SupportRequest;
 import io.webassist.protocol.frame.SupportUnavailable;
+import io.webassist.protocol.frame.TransferFailedReason;
 import io.webassist.protocol.frame.TransferInfo;
 import io.webassist.protocol.frame.UnavailableReason;
 import io.webassist.protocol.frame.UserInfo;
@@ -319,25 +320,25 @@ public final class SupportBroker {
       return;
     }
     Agent target = null;
-    String failure = null;
+    TransferFailedReason failure = null;
     if (frame.toAgentId() != null && !frame.toAgentId().isBlank()) {
       target = agents.find(frame.toAgentId()).filter(a -> a != from && a.isLoggedIn()).orElse(null);
       if (target == null) {
-        failure = "unknown_target";
+        failure = TransferFailedReason.UNKNOWN_TARGET;
       } else if (!target.canTakeOffer() || !target.tryReserve()) {
         target = null;
-        failure = "no_agents";
+        failure = TransferFailedReason.NO_AGENTS;
       }
     } else if (!agents.servesGroup(frame.toGroup())) {
-      failure = "unknown_target";
+      failure = TransferFailedReason.UNKNOWN_TARGET;
     } else {
       target = AgentChoice.reserveFor(null, agents.inGroup(frame.toGroup()), scheduler.now(), from);
-      failure = target == null ? "no_agents" : null;
+      failure = target == null ? TransferFailedReason.NO_AGENTS : null;
     }
     if (target == null) {
-      LOG.info("transfer failed sessionId={} reason={}", session.id(), failure);
+      LOG.info("transfer failed sessionId={} reason={}", session.id(), failure.code());
       metrics.count("transfers_failed");
-      link.send(new SessionTransferFailed(session.id(), failure));
+      link.send(new SessionTransferFailed(session.id(), failure.code()));
       return;
     }
     lanes.lane(session.group()).offerTransfer(session, target,

@@ -1,6 +1,7 @@
 package io.webassist.dispatch.limits;
 
 import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.UnavailableReason;
 
 /**
  * Every limit the server enforces, with the {@code error.code} a client gets for it, the name in
@@ -22,7 +23,7 @@ public enum Limit {
   /** {@code maxPendingRequestsPerIp} waiting from this address; the request is refused. */
   PENDING_REQUESTS_PER_IP("pending_requests_per_ip", ErrorCode.TOO_MANY_REQUESTS),
   /** The group's queue ({@code queue.maxPerGroup}) is full; {@code support.unavailable{reason:"queue_full"}}. */
-  QUEUE_FULL("queue_full", Limit.QUEUE_FULL_REASON),
+  QUEUE_FULL("queue_full", UnavailableReason.QUEUE_FULL.code()),
   /** No {@code hello} within {@code helloTimeoutMs}; closed. */
   HELLO_TIMEOUT("hello_timeout", ErrorCode.HELLO_TIMEOUT),
   /** Nothing received within {@code idleTimeoutMs}; closed. */
@@ -49,7 +50,7 @@ public enum Limit {
   public static final String SLOW_CONSUMER_CODE = "slow_consumer";
 
   /** A full queue is answered with {@code support.unavailable{reason}}, not an error frame: this is that reason. */
-  public static final String QUEUE_FULL_REASON = "queue_full";
+  public static final String QUEUE_FULL_REASON = UnavailableReason.QUEUE_FULL.code();
 
   private final String key;
   private final String code;

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Frames from a connection that said {@code hello{role:"agent"}}. {@code agent.login} first passes
- * the failed-login throttle (an agent id or address with too many recent failures gets
+ * the failed-login throttle (an agent id from this address, this address, or an id under attack
+ * from an address it never logged in from, with too many recent failures gets
  * {@code rate_limited} without a password check), then is checked on the
  * {@link AgentAuthenticator}'s threads, never on the event loop, and the result comes back to the
  * event loop; every other frame needs a completed login.
