@@ -91,4 +91,39 @@ class RequestQueueTest {
 
     assertThat(moved()).containsExactly(Map.entry("x", 1), Map.entry("a", 2), Map.entry("b", 3));
   }
+
+  @Test
+  void heldItemsKeepTheirPlaceButAreNotWaitingForAnOffer() {
+    queue.addLast("a");
+    queue.addLast("b");
+    queue.addLast("c");
+
+    queue.hold("a", true);
+
+    assertThat(queue.nextWaiting(null)).isEqualTo("b");
+    assertThat(queue.nextWaiting("b")).isEqualTo("c");
+    assertThat(queue.nextWaiting("c")).isNull();
+    assertThat(queue.positionOf("a")).isEqualTo(1);
+    assertThat(queue.heldCount()).isEqualTo(1);
+
+    queue.hold("a", false);
+    assertThat(queue.nextWaiting(null)).isEqualTo("a");
+    assertThat(queue.nextWaiting("a")).isEqualTo("b"); // passing over a held item finds the next one
+  }
+
+  @Test
+  void anItemPutBackAtTheFrontIsWaitingAgainAndTheFirstIsTheFront() {
+    queue.addLast("a");
+    queue.addLast("b");
+    queue.hold("b", true);
+
+    queue.addFirst("b");
+
+    assertThat(queue.first()).isEqualTo("b");
+    assertThat(queue.nextWaiting(null)).isEqualTo("b");
+    assertThat(queue.inOrder()).containsExactly("b", "a");
+    assertThat(queue.remove("b")).isTrue();
+    assertThat(queue.contains("b")).isFalse();
+    assertThat(queue.nextWaiting(null)).isEqualTo("a");
+  }
 }
