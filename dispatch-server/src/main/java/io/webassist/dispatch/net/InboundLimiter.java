@@ -14,7 +14,8 @@ import io.webassist.protocol.frame.ErrorFrame;
 /**
  * Between the line decoder and the frame decoder (or the relay's forwarder): every line, before
  * any JSON is parsed, passes the connection's {@link FrameRateLimiter}; refused lines are dropped
- * unread. Once a relay pair is ready the rate no longer applies ({@link #forwarding()}). It also takes the line decoder's "line too long" and answers {@code frame_too_large}
+ * unread. Once a relay pair is ready it leaves the pipeline with the decoders (the relay forwards
+ * bytes, held back by the partner's writability). It also takes the line decoder's "line too long" and answers {@code frame_too_large}
  * and closes (the line decoder has already dropped what it held; nothing more of that line is
  * buffered). One per channel: it holds that connection's token bucket.
  */
@@ -27,7 +28,6 @@ final class InboundLimiter extends ChannelInboundHandlerAdapter {
   private final int framesPerSecond;
   private final int maxLineLength;
   private boolean closing;
-  private boolean forwarding;
 
   InboundLimiter(FrameRateLimiter rate, LimitEvents events, int framesPerSecond, int maxLineLength) {
     this.rate = rate;
@@ -42,7 +42,7 @@ final class InboundLimiter extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
       return;
     }
-    FrameRateLimiter.Verdict verdict = forwarding ? FrameRateLimiter.Verdict.PASS : rate.onFrame();
+    FrameRateLimiter.Verdict verdict = rate.onFrame();
     if (verdict == FrameRateLimiter.Verdict.PASS) {
       ctx.fireChannelRead(msg);
       return;
@@ -63,15 +63,6 @@ final class InboundLimiter extends ChannelInboundHandlerAdapter {
       }
       default -> throw new IllegalStateException(verdict.name());
     }
-  }
-
-  /**
-   * The relay pair is ready: lines are forwarded unparsed from now on, held back by the partner's
-   * writability (see {@link RawLineForwarder}) rather than by a rate — a resumed session may
-   * resend a burst of events at once. The line length limit still holds.
-   */
-  void forwarding() {
-    forwarding = true;
   }
 
   @Override
