@@ -13,6 +13,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.broker.BrokerSettings;
 import io.webassist.dispatch.broker.ExecutorScheduler;
@@ -25,6 +26,7 @@ import io.webassist.dispatch.http.HttpHandler;
 import io.webassist.dispatch.http.HttpInitializer;
 import io.webassist.dispatch.limits.LimitGuards;
 import io.webassist.dispatch.limits.Ticker;
+import io.webassist.dispatch.metrics.DispatchState;
 import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.dispatch.net.AgentAuthenticator;
 import io.webassist.dispatch.net.Connection;
@@ -33,6 +35,7 @@ import io.webassist.dispatch.net.TcpInitializer;
 import io.webassist.dispatch.relay.RelayHub;
 import io.webassist.dispatch.routing.RoutingRules;
 import io.webassist.dispatch.sessions.SessionRegistry;
+import io.webassist.protocol.frame.Availability;
 import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
@@ -41,7 +44,10 @@ import io.webassist.security.tls.TlsContexts;
 import io.webassist.security.tls.TlsIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -165,7 +171,7 @@ public final class DispatchServer implements AutoCloseable {
     tcpPort = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
     // plain on purpose: health, metrics, the demo site and the launch file carry nothing secret (the
     // JNLP holds the page's own values and the fingerprint, which is public by design)
-    HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get(), new HttpHandler.Launch(
+    HttpHandler http = new HttpHandler(metrics, () -> !closed.get(), new HttpHandler.Launch(
         config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null)));
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
@@ -197,6 +203,22 @@ public final class DispatchServer implements AutoCloseable {
     metrics.gauge("offers_open", broker::openOffers);
     metrics.gauge("sessions_active", sessions::liveCount);
     metrics.gauge("relay_pairs_active", relay::activePairs);
+    metrics.dispatchState(new DispatchState() {
+      @Override
+      public List<DispatchState.GroupQueue> queues() {
+        // every group an agent serves, waited in or not; the oldest wait is not exposed by this broker (-1)
+        Map<String, Integer> lengths = new TreeMap<>(broker.queueLengths());
+        agents.all().forEach(a -> a.groups().forEach(g -> lengths.putIfAbsent(g, 0)));
+        return lengths.entrySet().stream().map(e -> new DispatchState.GroupQueue(e.getKey(), e.getValue(), -1)).toList();
+      }
+
+      @Override
+      public Map<String, Long> agentsByState() {
+        return agents.all().stream().filter(Agent::isLoggedIn).collect(Collectors.groupingBy(
+            a -> a.availability() != Availability.AVAILABLE ? "away" : a.load() >= a.maxSessions() ? "busy" : "available",
+            TreeMap::new, Collectors.counting()));
+      }
+    });
   }
 
   /** The TCP port users, agents and the relay connect to (the real one when configured as 0). */

@@ -143,6 +143,28 @@ class RelayTcpTest {
   }
 
   @Test
+  void bothSidesMaySendHelloAndJoinBackToBack() {
+    String both = "{\"type\":\"hello\",\"role\":\"relay\",\"protocol\":1}\n"
+        + "{\"type\":\"relay.join\",\"sessionId\":\"" + sessionId + "\",\"token\":\"" + token + "\"}";
+    LineClient agentSide = new LineClient(server.tcpPort());
+    open.add(agentSide);
+    agentSide.send(both);
+    agentSide.expect(Welcome.class);
+    agentSide.expect(RelayJoined.class);
+    LineClient userSide = new LineClient(server.tcpPort());
+    open.add(userSide);
+    userSide.send(both);
+    userSide.expect(Welcome.class);
+
+    assertThat(userSide.expect(RelayReady.class).sessionId()).isEqualTo(sessionId);
+    assertThat(agentSide.expect(RelayReady.class).sessionId()).isEqualTo(sessionId);
+    userSide.send("{\"type\":\"chat.message\",\"seq\":1,\"ts\":1,\"text\":\"hi\"}");
+    assertThat(agentSide.readLine()).contains("\"text\":\"hi\"");
+    agentSide.send("{\"type\":\"chat.message\",\"seq\":1,\"ts\":1,\"text\":\"hello\"}");
+    assertThat(userSide.readLine()).contains("\"text\":\"hello\"");
+  }
+
+  @Test
   void wrongTokenIsRefusedAndClosed() {
     LineClient intruder = join(token.substring(1) + "A");
 

@@ -92,9 +92,14 @@ public final class FloorMain {
       String id = ((ByteBuf) msg).toString(StandardCharsets.US_ASCII).trim();
       ((ByteBuf) msg).release();
       Channel self = ctx.channel();
-      Channel other = waiting.remove(id);
+      // atomically: two sides pairing at once on two event loops must not both wait
+      Channel[] found = new Channel[1];
+      waiting.compute(id, (key, there) -> {
+        found[0] = there;
+        return there == null ? self : null;
+      });
+      Channel other = found[0];
       if (other == null) {
-        waiting.put(id, self);
         self.config().setAutoRead(false); // nothing more until the partner is there
         return;
       }
