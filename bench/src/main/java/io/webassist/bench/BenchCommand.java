@@ -2,6 +2,7 @@ package io.webassist.bench;
 
 import io.webassist.bench.load.LoadGroup;
 import io.webassist.bench.proc.BenchEnv;
+import io.webassist.bench.proc.ChildProcess;
 import io.webassist.bench.proc.MosquittoProcess;
 import io.webassist.bench.report.Machine;
 import io.webassist.bench.report.Report;
@@ -13,6 +14,7 @@ import io.webassist.bench.scenario.PairScenario;
 import io.webassist.bench.scenario.Profile;
 import io.webassist.bench.scenario.RouteScenario;
 import io.webassist.bench.scenario.Scenario;
+import io.webassist.protocol.transport.NettyTransport;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -70,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Generator event-loop threads (default: ${DEFAULT-VALUE}).")
   private int threads = 2;
 
+  @Option(names = "--transport", paramLabel = "NAME", description = "Netty I/O transport of every process of the run "
+      + "(generator, server, floor, link peers): auto (epoll where available), nio, epoll or io_uring (default: ${DEFAULT-VALUE}).")
+  private String transport = "auto";
+
   @Option(names = "--jfr", description = "Record the server JVM with JFR in relay and route and print its hottest methods.")
   private boolean jfr;
 
@@ -112,6 +118,15 @@ public final class BenchCommand implements Callable<Integer> {
     printer.println("mosquitto: " + (env.mosquitto() != null ? env.mosquitto() : MosquittoProcess.INSTALL_HINT));
     printer.println("machine: " + Machine.describe());
     printer.flush();
+    NettyTransport chosen;
+    try {
+      chosen = NettyTransport.choose(transport);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
+    }
+    System.setProperty(ChildProcess.TRANSPORT_PROPERTY, chosen.setting());
+    printer.println("transport: " + chosen.setting() + " (generator, server, floor and link peers)");
     List<Report> reports = run(env, profile, names, printer, jfr, threads);
     printer.println();
     printer.println("== targets ==");
@@ -130,7 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
       int threads) {
     List<Report> reports = new ArrayList<>();
     Map<String, Object> machine = Machine.describe();
-    try (LoadGroup load = new LoadGroup(threads)) {
+    try (LoadGroup load = new LoadGroup(threads,
+        NettyTransport.choose(System.getProperty(ChildProcess.TRANSPORT_PROPERTY, "auto")))) {
       BenchContext ctx = new BenchContext(env, profile, load, printer, jfr);
       for (String name : names) {
         long t0 = System.nanoTime();

@@ -5,12 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.webassist.dispatch.agents.Agent;
@@ -40,6 +37,7 @@ import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.LinkPath;
+import io.webassist.protocol.transport.NettyTransport;
 import io.webassist.security.tls.TlsContexts;
 import io.webassist.security.tls.TlsIdentity;
 import java.io.IOException;
@@ -72,8 +70,9 @@ public final class DispatchServer implements AutoCloseable {
   private final SslContext tlsContext;
   private final Metrics metrics = new Metrics();
   private final ExecutorScheduler scheduler = new ExecutorScheduler();
-  private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+  private final NettyTransport transport;
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
   private final ChannelGroup connections = new DefaultChannelGroup("dispatch-connections", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -90,6 +89,9 @@ public final class DispatchServer implements AutoCloseable {
     this.config = config;
     this.identity = identity;
     this.tlsContext = tlsContext;
+    this.transport = NettyTransport.choose(config.transport());
+    this.bossGroup = transport.newGroup(1);
+    this.workerGroup = transport.newGroup(0);
     AgentRegistry agents = new AgentRegistry(config.agents());
     SessionRegistry sessions = new SessionRegistry(scheduler::now);
     BrokerSettings settings = BrokerSettings.from(config, client -> new Endpoint(
@@ -162,7 +164,7 @@ public final class DispatchServer implements AutoCloseable {
     LimitsConfig l = config.limits();
     tcpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
         // above the high mark a connection is not writable; WritabilityGuard closes it if that lasts
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -175,11 +177,11 @@ public final class DispatchServer implements AutoCloseable {
         config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null)));
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannel())
         .childHandler(new HttpInitializer(http)), config.httpPort(), "http");
     httpPort = ((InetSocketAddress) httpChannel.localAddress()).getPort();
-    LOG.info("dispatch listening tcp={} http={} bind={} tls={}", tcpPort, httpPort, config.bind(),
-        tlsContext != null ? "on" : "off");
+    LOG.info("dispatch listening tcp={} http={} bind={} tls={} transport={}", tcpPort, httpPort, config.bind(),
+        tlsContext != null ? "on" : "off", transport.setting());
   }
 
   private Channel bindOne(ServerBootstrap bootstrap, int port, String what) throws IOException {
@@ -224,6 +226,11 @@ public final class DispatchServer implements AutoCloseable {
   /** The TCP port users, agents and the relay connect to (the real one when configured as 0). */
   public int tcpPort() {
     return tcpPort;
+  }
+
+  /** The I/O transport the listeners run on. */
+  public NettyTransport transport() {
+    return transport;
   }
 
   /** The HTTP port (the real one when configured as 0). */

@@ -1,8 +1,6 @@
 package io.webassist.link;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.webassist.protocol.transport.NettyTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +26,16 @@ public final class LinkRuntime implements AutoCloseable {
 
   private static final ScheduledFuture<?> NEVER = new NeverFuture();
 
+  private final NettyTransport transport;
   private final EventLoopGroup ioGroup;
   private final ScheduledExecutorService linkThread;
   private volatile Thread linkThreadRef;
 
-  private LinkRuntime(int ioThreads) {
+  private LinkRuntime(int ioThreads, NettyTransport transport) {
     int id = RUNTIMES.incrementAndGet();
-    this.ioGroup = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+    this.transport = transport;
+    this.ioGroup = transport.newGroup(ioThreads);
+    LOG.debug("link runtime transport={} ioThreads={}", transport.setting(), ioThreads);
     this.linkThread = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "webassist-link-" + id);
       thread.setDaemon(true);
@@ -47,8 +49,23 @@ public final class LinkRuntime implements AutoCloseable {
     return create(2);
   }
 
+  /**
+   * A runtime on the {@code auto} transport: epoll where Netty's native classes are on the class
+   * path and load (the bench, the server's tests), NIO otherwise — the assist client's jar carries
+   * no natives, and a desktop app's few connections would not gain from them.
+   */
   public static LinkRuntime create(int ioThreads) {
-    return new LinkRuntime(ioThreads);
+    return create(ioThreads, NettyTransport.choose(System.getProperty("webassist.transport", "auto")));
+  }
+
+  /** A runtime on {@code transport} ({@link NettyTransport#choose} turns a setting into one). */
+  public static LinkRuntime create(int ioThreads, NettyTransport transport) {
+    return new LinkRuntime(ioThreads, transport);
+  }
+
+  /** The I/O transport the runtime's connections use. */
+  public NettyTransport transport() {
+    return transport;
   }
 
   /** Netty's I/O threads; only the library's bootstraps use them. */

@@ -32,13 +32,18 @@ import java.util.Objects;
  * @param logging what may be logged
  * @param tls how the TCP listener is protected; TLS with a self-signed identity by default
  * @param http the HTTP listener's settings (where the signed client jar is)
+ * @param transport the Netty I/O transport: {@code auto} (epoll where available, else NIO),
+ *     {@code nio}, {@code epoll} or {@code io_uring}
  */
 public record ServerConfig(
     String bind, int tcpPort, int httpPort, String publicHost,
     List<AgentConfig> agents, RoutingConfig routing,
     long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
     QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls,
-    HttpConfig http) {
+    HttpConfig http, String transport) {
+
+  /** Epoll where it is available, else NIO. */
+  public static final String DEFAULT_TRANSPORT = "auto";
 
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final int DEFAULT_TCP_PORT = 7400;
@@ -65,6 +70,18 @@ public record ServerConfig(
     logging = logging == null ? LoggingConfig.defaults() : logging;
     tls = tls == null ? TlsConfig.defaults() : tls;
     http = http == null ? HttpConfig.defaults() : http;
+    transport = transport == null || transport.isBlank() ? DEFAULT_TRANSPORT : transport;
+  }
+
+  /** As the canonical constructor, with the {@link #DEFAULT_TRANSPORT}. */
+  public ServerConfig(
+      String bind, int tcpPort, int httpPort, String publicHost,
+      List<AgentConfig> agents, RoutingConfig routing,
+      long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
+      QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls,
+      HttpConfig http) {
+    this(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs, declineCooldownMs, agentLogin,
+        availableOnLogin, queue, limits, cobrowse, logging, tls, http, DEFAULT_TRANSPORT);
   }
 
   /** As the canonical constructor, with the default {@link HttpConfig}. */
@@ -91,82 +108,87 @@ public record ServerConfig(
 
   public ServerConfig withBind(String value) {
     return new ServerConfig(value, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withTcpPort(int value) {
     return new ServerConfig(bind, value, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withHttpPort(int value) {
     return new ServerConfig(bind, tcpPort, value, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withPublicHost(String value) {
     return new ServerConfig(bind, tcpPort, httpPort, value, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withAgents(List<AgentConfig> value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, value, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withRouting(RoutingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, value, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withOfferTimeoutMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, value,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withDeclineCooldownMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withAgentLogin(LoginPolicy value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withAvailableOnLogin(boolean value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withQueue(QueueConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withLimits(LimitsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls, http, transport);
   }
 
   public ServerConfig withCobrowse(CobrowseConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls, http, transport);
   }
 
   public ServerConfig withLogging(LoggingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls, http, transport);
   }
 
   public ServerConfig withTls(TlsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value, http);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value, http, transport);
   }
 
   public ServerConfig withHttp(HttpConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, value);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, value, transport);
+  }
+
+  public ServerConfig withTransport(String value) {
+    return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, value);
   }
 
   private static void port(int port, String name) {
