@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.limits.LimitGuards;
 import io.webassist.protocol.codec.NdjsonCodec;
@@ -42,7 +41,11 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
     LimitGuards guards = context.limits();
     LimitsConfig limits = context.config().limits();
     // over maxConnectionsPerIp or maxConnections → refused before anything else, even before the TLS
-    // handshake, so that a refused connection costs no cryptography
+    // handshake, so that a refused connection costs no cryptography. The same stage notes every read for
+    // the idle timeout (nothing read for idleTimeoutMs → the IdleSweeper fires an IdleStateEvent, answered
+    // by the handshake stage with idle_timeout and a close: one sweep per event loop, no timer or stage per
+    // connection) and guards writability (not writable for slowConsumerTimeoutMs → closed; while not
+    // writable, nothing is read from it)
     pipeline.addLast(ConnectionGate.NAME, gate);
     if (tls != null) {
       // TLS, which clients pin; the handshake must end within helloTimeoutMs, the time a client has for hello
@@ -51,10 +54,6 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
       ssl.setHandshakeTimeout(limits.helloTimeoutMs(), TimeUnit.MILLISECONDS);
       pipeline.addLast(TlsContexts.STAGE, ssl);
     }
-    // not writable for slowConsumerTimeoutMs → closed; while not writable, nothing is read from it
-    pipeline.addLast(WritabilityGuard.NAME, new WritabilityGuard(guards.events(), limits.slowConsumerTimeoutMs()));
-    // nothing read for idleTimeoutMs → an IdleStateEvent, answered with idle_timeout and a close
-    pipeline.addLast("idle", new IdleStateHandler(limits.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
     // frameEncoder, lineDecoder, frameDecoder: bytes ↔ lines ↔ frames, bad lines answered with error frames
     NdjsonCodec.addTo(pipeline, limits.maxLineLength());
     // every line, unparsed: frames per second (rate_limited), and a line over the limit (frame_too_large + close)
