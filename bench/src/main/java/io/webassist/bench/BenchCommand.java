@@ -12,6 +12,7 @@ import io.webassist.bench.scenario.ChurnScenario;
 import io.webassist.bench.scenario.IdleScenario;
 import io.webassist.bench.scenario.PairScenario;
 import io.webassist.bench.scenario.Profile;
+import io.webassist.bench.scenario.RouteScaleScenario;
 import io.webassist.bench.scenario.RouteScenario;
 import io.webassist.bench.scenario.Scenario;
 import io.webassist.protocol.transport.NettyTransport;
@@ -43,12 +44,13 @@ public final class BenchCommand implements Callable<Integer> {
   /** Set in a re-executed child so it does not re-execute again. */
   static final String REEXEC_ENV = "WEBASSIST_BENCH_REEXEC";
 
-  private static final List<String> ALL = List.of("idle", "route", "relay", "direct", "burst", "churn");
+  private static final List<String> ALL = List.of("idle", "route", "route-scale", "relay", "relay-pipelined",
+      "direct", "burst", "churn");
 
   @Spec
   private CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "idle, route, relay, direct, burst, churn or all (default)")
+  @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "idle, route, route-scale, relay, relay-pipelined, direct, burst, churn or all (default)")
   private List<String> scenarios = new ArrayList<>(List.of("all"));
 
   @Option(names = "--quick", description = "Short runs: all scenarios in under 5 minutes on 2 cores (medians of three 1 s runs per side).")
@@ -93,7 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
       profile = new Profile(profile.name(), profile.reps(), profile.warmupMs(), profile.measureMs(), profile.pairCounts(),
           profile.frameSizes(), idleConnections != null ? idleConnections : profile.idleConnections(),
           profile.routeAgents(), profile.routeUsers(), routeRates != null ? routeRates : profile.routeRates(),
-          profile.burstPairs(), profile.churnConcurrency());
+          profile.burstPairs(), profile.churnConcurrency(), profile.routeScaleAgents(), profile.routeScaleRate(),
+          profile.pipelineWindow());
     }
     List<String> names = new ArrayList<>();
     for (String s : scenarios) {
@@ -177,7 +180,9 @@ public final class BenchCommand implements Callable<Integer> {
     return switch (name) {
       case "idle" -> new IdleScenario();
       case "route" -> new RouteScenario();
+      case "route-scale" -> new RouteScaleScenario();
       case "relay" -> PairScenario.relay();
+      case "relay-pipelined" -> PairScenario.relayPipelined();
       case "direct" -> PairScenario.direct();
       case "burst" -> new BurstScenario();
       case "churn" -> new ChurnScenario();

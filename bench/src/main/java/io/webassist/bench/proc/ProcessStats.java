@@ -89,6 +89,9 @@ public final class ProcessStats {
 
   /** CPU time of the process in milliseconds from /proc/pid/stat: {user, system}, or {-1, -1}. */
   public static long[] cpuMillis(long pid) {
+    if (pid < 0) {
+      return new long[] {-1, -1};
+    }
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -96,6 +99,14 @@ public final class ProcessStats {
     } catch (IOException | RuntimeException e) {
       return new long[] {-1, -1};
     }
+  }
+
+  /** CPU use between two {@link #cpuMillis} readings as a percentage of {@code wallMs} (one core = 100), or NaN. */
+  public static double cpuPercent(long[] before, long[] after, double wallMs) {
+    if (before[0] < 0 || after[0] < 0 || wallMs <= 0) {
+      return Double.NaN;
+    }
+    return 100.0 * ((after[0] + after[1]) - (before[0] + before[1])) / wallMs;
   }
 
   /** "user 3.1 s, system 5.2 s (63% in the kernel)" between two {@link #cpuMillis} readings. */

@@ -7,6 +7,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
+import io.webassist.dispatch.limits.FrameRateLimiter;
 import io.webassist.dispatch.sessions.Tokens;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
@@ -32,6 +33,10 @@ public final class Connection implements ClientLink {
   private long lastReadNanos;
   private boolean idleTold;
   private boolean countedOut;
+  /** Made at the second line ({@link InboundLimiter}). */
+  private FrameRateLimiter frameRate;
+  private boolean firstLineSeen;
+  private boolean inboundClosing;
   /** While not writable: when it will be closed as a slow consumer ({@link WritabilityGuard}). */
   private ScheduledFuture<?> slowDeadline;
   private Role role;
@@ -116,6 +121,31 @@ public final class Connection implements ClientLink {
   /** How long nothing has been read, at {@code nanos} of the loop's ticker. */
   long idleFor(long nanos) {
     return nanos - lastReadNanos;
+  }
+
+  FrameRateLimiter frameRate() {
+    return frameRate;
+  }
+
+  void frameRate(FrameRateLimiter value) {
+    frameRate = value;
+  }
+
+  /** True for the connection's first line only. */
+  boolean markFirstLine() {
+    if (firstLineSeen) {
+      return false;
+    }
+    firstLineSeen = true;
+    return true;
+  }
+
+  boolean inboundClosing() {
+    return inboundClosing;
+  }
+
+  void inboundClosing(boolean value) {
+    inboundClosing = value;
   }
 
   /** True the first time: the address count is given back once. */

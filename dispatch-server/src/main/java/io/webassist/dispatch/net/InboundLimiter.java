@@ -1,6 +1,7 @@
 package io.webassist.dispatch.net;
 
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -10,6 +11,7 @@ import io.webassist.dispatch.limits.Limit;
 import io.webassist.dispatch.limits.LimitEvents;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
+import java.util.function.Supplier;
 
 /**
  * Between the line decoder and the frame decoder (or the relay's forwarder): every line, before
@@ -17,20 +19,22 @@ import io.webassist.protocol.frame.ErrorFrame;
  * unread. Once a relay pair is ready it leaves the pipeline with the decoders (the relay forwards
  * bytes, held back by the partner's writability). It also takes the line decoder's "line too long" and answers {@code frame_too_large}
  * and closes (the line decoder has already dropped what it held; nothing more of that line is
- * buffered). One per channel: it holds that connection's token bucket.
+ * buffered). Shared: each connection's token bucket is kept in its {@link Connection}, made at its
+ * second line — the first ({@code hello}) always finds a full bucket, and an idle connection that
+ * sent only that never holds one.
  */
+@Sharable
 final class InboundLimiter extends ChannelInboundHandlerAdapter {
 
   static final String NAME = "inboundLimit";
 
-  private final FrameRateLimiter rate;
+  private final Supplier<FrameRateLimiter> newRate;
   private final LimitEvents events;
   private final int framesPerSecond;
   private final int maxLineLength;
-  private boolean closing;
 
-  InboundLimiter(FrameRateLimiter rate, LimitEvents events, int framesPerSecond, int maxLineLength) {
-    this.rate = rate;
+  InboundLimiter(Supplier<FrameRateLimiter> newRate, LimitEvents events, int framesPerSecond, int maxLineLength) {
+    this.newRate = newRate;
     this.events = events;
     this.framesPerSecond = framesPerSecond;
     this.maxLineLength = maxLineLength;
@@ -38,9 +42,20 @@ final class InboundLimiter extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (closing) {
+    Connection connection = Connection.of(ctx.channel());
+    if (connection.inboundClosing()) {
       ReferenceCountUtil.release(msg);
       return;
+    }
+    FrameRateLimiter rate = connection.frameRate();
+    if (rate == null && connection.markFirstLine()) {
+      ctx.fireChannelRead(msg); // the first line: a new bucket is full
+      return;
+    }
+    if (rate == null) {
+      rate = newRate.get();
+      rate.onFrame(); // the first line's token
+      connection.frameRate(rate);
     }
     FrameRateLimiter.Verdict verdict = rate.onFrame();
     if (verdict == FrameRateLimiter.Verdict.PASS) {
@@ -71,14 +86,14 @@ final class InboundLimiter extends ChannelInboundHandlerAdapter {
       ctx.fireExceptionCaught(cause);
       return;
     }
-    if (!closing) {
+    if (!Connection.of(ctx.channel()).inboundClosing()) {
       events.hit(Limit.FRAME_TOO_LARGE, idOf(ctx), "maxLineLength=" + maxLineLength, ipOf(ctx));
       closeWith(ctx, new ErrorFrame(ErrorCode.FRAME_TOO_LARGE, "line longer than " + maxLineLength + " bytes; closing"));
     }
   }
 
   private void closeWith(ChannelHandlerContext ctx, ErrorFrame last) {
-    closing = true;
+    Connection.of(ctx.channel()).inboundClosing(true);
     ctx.channel().config().setAutoRead(false);
     ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
   }

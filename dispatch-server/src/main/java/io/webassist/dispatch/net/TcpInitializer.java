@@ -22,6 +22,7 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
   private final SslContext tls;
   private final HandshakeHandler handshake;
   private final ConnectionGate gate;
+  private final InboundLimiter inboundLimiter;
 
   /**
    * @param tls the server's TLS context, shared by all connections; null for plain TCP
@@ -33,12 +34,14 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
     this.handshake = new HandshakeHandler(context);
     LimitGuards limits = context.limits();
     this.gate = new ConnectionGate(limits.connections(), limits.events(), limits.config());
+    LimitsConfig config = context.config().limits();
+    this.inboundLimiter = new InboundLimiter(limits::newFrameRateLimiter, limits.events(), config.framesPerSecond(),
+        config.maxLineLength());
   }
 
   @Override
   protected void initChannel(Channel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    LimitGuards guards = context.limits();
     LimitsConfig limits = context.config().limits();
     // over maxConnectionsPerIp or maxConnections → refused before anything else, even before the TLS
     // handshake, so that a refused connection costs no cryptography. The same stage notes every read for
@@ -57,8 +60,7 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
     // frameEncoder, lineDecoder, frameDecoder: bytes ↔ lines ↔ frames, bad lines answered with error frames
     NdjsonCodec.addTo(pipeline, limits.maxLineLength());
     // every line, unparsed: frames per second (rate_limited), and a line over the limit (frame_too_large + close)
-    pipeline.addAfter(NdjsonCodec.LINE_DECODER, InboundLimiter.NAME, new InboundLimiter(
-        guards.newFrameRateLimiter(), guards.events(), limits.framesPerSecond(), limits.maxLineLength()));
+    pipeline.addAfter(NdjsonCodec.LINE_DECODER, InboundLimiter.NAME, inboundLimiter);
     // hello first (within helloTimeoutMs), ping → pong; adds "user", "agent" or "relay" after itself
     pipeline.addLast(HandshakeHandler.NAME, handshake);
     // frames nobody took, and every exception: logged, never shown to the client as a stack trace
