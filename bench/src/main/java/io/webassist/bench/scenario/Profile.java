@@ -38,7 +38,7 @@ public record Profile(String name, int reps, long warmupMs, long measureMs, List
 
   public static final Profile SMOKE = new Profile("smoke", 1, 100, 400, List.of(1, 4),
       List.of(64), 200, 20, 20, List.of(200), 2, 4,
-      List.of(10, 20), 100, 4);
+      List.of(10), 100, 4);
 
   public int maxPairs() {
     return pairCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
