@@ -2,6 +2,7 @@ package io.webassist.bench;
 
 import io.webassist.bench.load.LoadGroup;
 import io.webassist.bench.proc.BenchEnv;
+import io.webassist.bench.proc.ChildProcess;
 import io.webassist.bench.proc.MosquittoProcess;
 import io.webassist.bench.report.Machine;
 import io.webassist.bench.report.Report;
@@ -11,8 +12,10 @@ import io.webassist.bench.scenario.ChurnScenario;
 import io.webassist.bench.scenario.IdleScenario;
 import io.webassist.bench.scenario.PairScenario;
 import io.webassist.bench.scenario.Profile;
+import io.webassist.bench.scenario.RouteScaleScenario;
 import io.webassist.bench.scenario.RouteScenario;
 import io.webassist.bench.scenario.Scenario;
+import io.webassist.protocol.transport.NettyTransport;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -41,12 +44,13 @@ public final class BenchCommand implements Callable<Integer> {
   /** Set in a re-executed child so it does not re-execute again. */
   static final String REEXEC_ENV = "WEBASSIST_BENCH_REEXEC";
 
-  private static final List<String> ALL = List.of("idle", "route", "relay", "direct", "burst", "churn");
+  private static final List<String> ALL = List.of("idle", "route", "route-scale", "relay", "relay-pipelined",
+      "direct", "burst", "churn");
 
   @Spec
   private CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "idle, route, relay, direct, burst, churn or all (default)")
+  @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "idle, route, route-scale, relay, relay-pipelined, direct, burst, churn or all (default)")
   private List<String> scenarios = new ArrayList<>(List.of("all"));
 
   @Option(names = "--quick", description = "Short runs: all scenarios in under 5 minutes on 2 cores (medians of three 1 s runs per side).")
@@ -70,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Generator event-loop threads (default: ${DEFAULT-VALUE}).")
   private int threads = 2;
 
+  @Option(names = "--transport", paramLabel = "NAME", description = "Netty I/O transport of every process of the run "
+      + "(generator, server, floor, link peers): auto (epoll where available), nio, epoll or io_uring (default: ${DEFAULT-VALUE}).")
+  private String transport = "auto";
+
   @Option(names = "--jfr", description = "Record the server JVM with JFR in relay and route and print its hottest methods.")
   private boolean jfr;
 
@@ -87,7 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
       profile = new Profile(profile.name(), profile.reps(), profile.warmupMs(), profile.measureMs(), profile.pairCounts(),
           profile.frameSizes(), idleConnections != null ? idleConnections : profile.idleConnections(),
           profile.routeAgents(), profile.routeUsers(), routeRates != null ? routeRates : profile.routeRates(),
-          profile.burstPairs(), profile.churnConcurrency());
+          profile.burstPairs(), profile.churnConcurrency(), profile.routeScaleAgents(), profile.routeScaleRate(),
+          profile.pipelineWindow());
     }
     List<String> names = new ArrayList<>();
     for (String s : scenarios) {
@@ -112,6 +121,15 @@ public final class BenchCommand implements Callable<Integer> {
     printer.println("mosquitto: " + (env.mosquitto() != null ? env.mosquitto() : MosquittoProcess.INSTALL_HINT));
     printer.println("machine: " + Machine.describe());
     printer.flush();
+    NettyTransport chosen;
+    try {
+      chosen = NettyTransport.choose(transport);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
+    }
+    System.setProperty(ChildProcess.TRANSPORT_PROPERTY, chosen.setting());
+    printer.println("transport: " + chosen.setting() + " (generator, server, floor and link peers)");
     List<Report> reports = run(env, profile, names, printer, jfr, threads);
     printer.println();
     printer.println("== targets ==");
@@ -130,7 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
       int threads) {
     List<Report> reports = new ArrayList<>();
     Map<String, Object> machine = Machine.describe();
-    try (LoadGroup load = new LoadGroup(threads)) {
+    try (LoadGroup load = new LoadGroup(threads,
+        NettyTransport.choose(System.getProperty(ChildProcess.TRANSPORT_PROPERTY, "auto")))) {
       BenchContext ctx = new BenchContext(env, profile, load, printer, jfr);
       for (String name : names) {
         long t0 = System.nanoTime();
@@ -161,7 +180,9 @@ public final class BenchCommand implements Callable<Integer> {
     return switch (name) {
       case "idle" -> new IdleScenario();
       case "route" -> new RouteScenario();
+      case "route-scale" -> new RouteScaleScenario();
       case "relay" -> PairScenario.relay();
+      case "relay-pipelined" -> PairScenario.relayPipelined();
       case "direct" -> PairScenario.direct();
       case "burst" -> new BurstScenario();
       case "churn" -> new ChurnScenario();

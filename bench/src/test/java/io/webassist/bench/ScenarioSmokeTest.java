@@ -56,6 +56,24 @@ class ScenarioSmokeTest {
   }
 
   @Test
+  void pipelinedRelayKeepsSeveralFramesInFlightPerPair() throws Exception {
+    Report report = run("relay-pipelined");
+    assertPairTable(report, mosquittoInstalled());
+    assertThat(report.settings()).containsEntry("window", Profile.SMOKE.pipelineWindow());
+  }
+
+  @Test
+  void routeScaleMeasuresEveryAgentCountAndAWaitingQueue() throws Exception {
+    Report report = run("route-scale");
+    assertThat(report.rows()).hasSize(Profile.SMOKE.routeScaleAgents().size() + 1);
+    for (int i = 0; i < report.rows().size(); i++) {
+      assertThat((Long) report.cell(i, "measured")).as("row %d", i).isPositive();
+      assertThat((Double) report.cell(i, "p50 ms")).isPositive().isLessThanOrEqualTo((Double) report.cell(i, "p99 ms"));
+    }
+    assertThat(report.cell(report.rows().size() - 1, "waiting")).isEqualTo(1_000);
+  }
+
+  @Test
   void directMeasuresThePeerLinkAndTheRawFloorAtEveryPairCount() throws Exception {
     Report report = run("direct");
     assertPairTable(report, mosquittoInstalled());
@@ -112,6 +130,9 @@ class ScenarioSmokeTest {
       assertThat((Double) report.cell(i, "frames/s")).as("row %d", i).isPositive();
       double p50 = (Double) report.cell(i, "p50 us");
       assertThat(p50).isPositive().isLessThanOrEqualTo((Double) report.cell(i, "p99 us"));
+      // the CPU of the process under test and of the generator beside every cell, from /proc
+      assertThat((Double) report.cell(i, "cpu tgt %")).as("row %d", i).isPositive();
+      assertThat((Double) report.cell(i, "cpu gen %")).as("row %d", i).isPositive();
     }
     if (!mosquitto) {
       assertThat(report.notes()).anyMatch(n -> n.contains("apt-get install -y mosquitto"));

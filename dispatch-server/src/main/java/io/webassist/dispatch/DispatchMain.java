@@ -1,5 +1,6 @@
 package io.webassist.dispatch;
 
+import io.webassist.protocol.transport.NettyTransport;
 import io.webassist.dispatch.config.ConfigException;
 import io.webassist.dispatch.config.ConfigLoader;
 import io.webassist.dispatch.config.ServerConfig;
@@ -62,6 +63,10 @@ public final class DispatchMain implements Callable<Integer> {
       + "(overrides tls.dataDir; default webassist-data/tls).")
   private Path tlsDir;
 
+  @Option(names = "--transport", paramLabel = "NAME", description = "Netty I/O transport: auto (epoll where "
+      + "available, else nio), nio, epoll or io_uring (overrides transport).")
+  private String transport;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new DispatchMain()).execute(args));
   }
@@ -91,6 +96,7 @@ public final class DispatchMain implements Callable<Integer> {
     out.println("dispatch listening tcp=" + server.tcpPort() + " http=" + server.httpPort());
     out.println(server.fingerprint() != null ? "dispatch tls fingerprint=" + server.fingerprint()
         : "dispatch tls off (" + (insecure ? "--insecure" : "tls.enabled=false") + ")");
+    out.println("dispatch transport=" + server.transport().setting());
     out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dispatch-shutdown"));
     server.awaitClosed();
@@ -115,6 +121,10 @@ public final class DispatchMain implements Callable<Integer> {
     }
     if (insecure) {
       config = config.withTls(config.tls().withEnabled(false));
+    }
+    if (transport != null) {
+      NettyTransport.choose(transport); // an unknown or unavailable one: a message, not a stack trace
+      config = config.withTransport(transport);
     }
     return config;
   }

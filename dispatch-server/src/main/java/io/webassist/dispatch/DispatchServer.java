@@ -1,18 +1,17 @@
 package io.webassist.dispatch;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.broker.BrokerSettings;
 import io.webassist.dispatch.broker.ExecutorScheduler;
@@ -25,6 +24,7 @@ import io.webassist.dispatch.http.HttpHandler;
 import io.webassist.dispatch.http.HttpInitializer;
 import io.webassist.dispatch.limits.LimitGuards;
 import io.webassist.dispatch.limits.Ticker;
+import io.webassist.dispatch.metrics.DispatchState;
 import io.webassist.dispatch.metrics.Metrics;
 import io.webassist.dispatch.net.AgentAuthenticator;
 import io.webassist.dispatch.net.Connection;
@@ -33,15 +33,20 @@ import io.webassist.dispatch.net.TcpInitializer;
 import io.webassist.dispatch.relay.RelayHub;
 import io.webassist.dispatch.routing.RoutingRules;
 import io.webassist.dispatch.sessions.SessionRegistry;
+import io.webassist.protocol.frame.Availability;
 import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.LinkPath;
+import io.webassist.protocol.transport.NettyTransport;
 import io.webassist.security.tls.TlsContexts;
 import io.webassist.security.tls.TlsIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,14 +65,16 @@ public final class DispatchServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchServer.class);
   /** How long a relay pair outlives its session, so a forwarded session.end still arrives. */
   private static final long RELAY_LINGER_MS = 2_000;
+  private static final AdaptiveRecvByteBufAllocator SHARED_RECEIVE_ALLOCATOR = new AdaptiveRecvByteBufAllocator();
 
   private final ServerConfig config;
   private final TlsIdentity identity;
   private final SslContext tlsContext;
   private final Metrics metrics = new Metrics();
   private final ExecutorScheduler scheduler = new ExecutorScheduler();
-  private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+  private final NettyTransport transport;
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
   private final ChannelGroup connections = new DefaultChannelGroup("dispatch-connections", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -84,6 +91,9 @@ public final class DispatchServer implements AutoCloseable {
     this.config = config;
     this.identity = identity;
     this.tlsContext = tlsContext;
+    this.transport = NettyTransport.choose(config.transport());
+    this.bossGroup = transport.newGroup(1);
+    this.workerGroup = transport.newGroup(0);
     AgentRegistry agents = new AgentRegistry(config.agents());
     SessionRegistry sessions = new SessionRegistry(scheduler::now);
     BrokerSettings settings = BrokerSettings.from(config, client -> new Endpoint(
@@ -156,8 +166,10 @@ public final class DispatchServer implements AutoCloseable {
     LimitsConfig l = config.limits();
     tcpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
+        // one allocator for all: Netty would make one per connection (32 bytes of every idle connection)
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, SHARED_RECEIVE_ALLOCATOR)
         // above the high mark a connection is not writable; WritabilityGuard closes it if that lasts
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
             new WriteBufferWaterMark(l.writeBufferLowWaterMark(), l.writeBufferHighWaterMark()))
@@ -165,15 +177,15 @@ public final class DispatchServer implements AutoCloseable {
     tcpPort = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
     // plain on purpose: health, metrics, the demo site and the launch file carry nothing secret (the
     // JNLP holds the page's own values and the fingerprint, which is public by design)
-    HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get(), new HttpHandler.Launch(
+    HttpHandler http = new HttpHandler(metrics, () -> !closed.get(), new HttpHandler.Launch(
         config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null)));
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannel())
         .childHandler(new HttpInitializer(http)), config.httpPort(), "http");
     httpPort = ((InetSocketAddress) httpChannel.localAddress()).getPort();
-    LOG.info("dispatch listening tcp={} http={} bind={} tls={}", tcpPort, httpPort, config.bind(),
-        tlsContext != null ? "on" : "off");
+    LOG.info("dispatch listening tcp={} http={} bind={} tls={} transport={}", tcpPort, httpPort, config.bind(),
+        tlsContext != null ? "on" : "off", transport.setting());
   }
 
   private Channel bindOne(ServerBootstrap bootstrap, int port, String what) throws IOException {
@@ -197,11 +209,32 @@ public final class DispatchServer implements AutoCloseable {
     metrics.gauge("offers_open", broker::openOffers);
     metrics.gauge("sessions_active", sessions::liveCount);
     metrics.gauge("relay_pairs_active", relay::activePairs);
+    metrics.dispatchState(new DispatchState() {
+      @Override
+      public List<DispatchState.GroupQueue> queues() {
+        // every group an agent serves, waited in or not; the oldest wait is not exposed by this broker (-1)
+        Map<String, Integer> lengths = new TreeMap<>(broker.queueLengths());
+        agents.all().forEach(a -> a.groups().forEach(g -> lengths.putIfAbsent(g, 0)));
+        return lengths.entrySet().stream().map(e -> new DispatchState.GroupQueue(e.getKey(), e.getValue(), -1)).toList();
+      }
+
+      @Override
+      public Map<String, Long> agentsByState() {
+        return agents.all().stream().filter(Agent::isLoggedIn).collect(Collectors.groupingBy(
+            a -> a.availability() != Availability.AVAILABLE ? "away" : a.load() >= a.maxSessions() ? "busy" : "available",
+            TreeMap::new, Collectors.counting()));
+      }
+    });
   }
 
   /** The TCP port users, agents and the relay connect to (the real one when configured as 0). */
   public int tcpPort() {
     return tcpPort;
+  }
+
+  /** The I/O transport the listeners run on. */
+  public NettyTransport transport() {
+    return transport;
   }
 
   /** The HTTP port (the real one when configured as 0). */

@@ -305,7 +305,7 @@ class LimitsTcpTest {
   void metricsEndpointShowsACounterForEveryLimit() throws Exception {
     start(l -> l);
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics.json")).build(),
         HttpResponse.BodyHandlers.ofString());
 
     for (Limit limit : Limit.values()) {

@@ -114,6 +114,57 @@ class RelayTcpTest {
   }
 
   @Test
+  void afterRelayReadyTheServerLooksForNoLinesSoTheLineLimitNoLongerApplies() {
+    LineClient agentSide = join(token);
+    agentSide.expect(RelayJoined.class);
+    LineClient userSide = join(token);
+    userSide.expect(RelayReady.class);
+    agentSide.expect(RelayReady.class);
+
+    // longer than the 64 KiB limit that held until relay.ready: the peers enforce their own limits
+    String longLine = "{\"type\":\"cobrowse.input\",\"seq\":1,\"ts\":1,\"field\":\"f\",\"value\":\""
+        + "v".repeat(100_000) + "\"}";
+    userSide.send(longLine);
+    userSide.send("{\"type\":\"chat.message\",\"seq\":2,\"ts\":1,\"text\":\"after\"}");
+
+    assertThat(agentSide.readLine()).isEqualTo(longLine);
+    assertThat(agentSide.readLine()).contains("\"text\":\"after\"");
+  }
+
+  @Test
+  void aLineOverTheLimitBeforeRelayReadyIsRefusedAndClosed() {
+    LineClient early = join(token);
+    early.expect(RelayJoined.class);
+
+    early.send("x".repeat(70_000));
+
+    early.expectError(ErrorCode.FRAME_TOO_LARGE);
+    early.expectClosed();
+  }
+
+  @Test
+  void bothSidesMaySendHelloAndJoinBackToBack() {
+    String both = "{\"type\":\"hello\",\"role\":\"relay\",\"protocol\":1}\n"
+        + "{\"type\":\"relay.join\",\"sessionId\":\"" + sessionId + "\",\"token\":\"" + token + "\"}";
+    LineClient agentSide = new LineClient(server.tcpPort());
+    open.add(agentSide);
+    agentSide.send(both);
+    agentSide.expect(Welcome.class);
+    agentSide.expect(RelayJoined.class);
+    LineClient userSide = new LineClient(server.tcpPort());
+    open.add(userSide);
+    userSide.send(both);
+    userSide.expect(Welcome.class);
+
+    assertThat(userSide.expect(RelayReady.class).sessionId()).isEqualTo(sessionId);
+    assertThat(agentSide.expect(RelayReady.class).sessionId()).isEqualTo(sessionId);
+    userSide.send("{\"type\":\"chat.message\",\"seq\":1,\"ts\":1,\"text\":\"hi\"}");
+    assertThat(agentSide.readLine()).contains("\"text\":\"hi\"");
+    agentSide.send("{\"type\":\"chat.message\",\"seq\":1,\"ts\":1,\"text\":\"hello\"}");
+    assertThat(userSide.readLine()).contains("\"text\":\"hello\"");
+  }
+
+  @Test
   void wrongTokenIsRefusedAndClosed() {
     LineClient intruder = join(token.substring(1) + "A");
 

@@ -1,25 +1,28 @@
 package io.webassist.link;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.webassist.protocol.transport.NettyTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threads every connection of one program shares: a small Netty event loop group for I/O and
- * one <em>link thread</em>. All link state (dispatch connections, peer listeners, session links)
- * lives on the link thread, every listener callback runs on it in the order the frames arrived,
- * and every timer of the library (hand-shake limits, back-off, recovery) runs there too. Event
- * loops therefore only decode and encode; a slow callback never stalls I/O. Callbacks must not
- * block: UIs hop to their own thread (the EDT) from there.
+ * The thread every connection of one program shares: the <em>link thread</em>, a Netty event loop
+ * that does the I/O of the program's connections and owns all link state (dispatch connections,
+ * peer listeners, session links). Every listener callback runs on it in the order the frames
+ * arrived, and every timer of the library (hand-shake limits, back-off, recovery) runs there too.
+ * Because the I/O is on the same thread, a frame read reaches its session link and an event sent
+ * from a callback reaches the socket without a hop between threads (the direct link's latency, issue
+ * 12); callbacks must therefore not block — UIs hop to their own thread (the EDT) from there.
+ * A runtime made with I/O threads of its own ({@link #create(int)} with n &gt; 0) keeps the I/O there
+ * and hops, as a server-side tool with many connections may want.
  */
 public final class LinkRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinkRuntime.class);
@@ -27,31 +30,46 @@ public final class LinkRuntime implements AutoCloseable {
 
   private static final ScheduledFuture<?> NEVER = new NeverFuture();
 
+  private final NettyTransport transport;
+  private final EventLoopGroup linkGroup;
+  private final EventLoop linkThread;
   private final EventLoopGroup ioGroup;
-  private final ScheduledExecutorService linkThread;
-  private volatile Thread linkThreadRef;
 
-  private LinkRuntime(int ioThreads) {
+  private LinkRuntime(int ioThreads, NettyTransport transport) {
     int id = RUNTIMES.incrementAndGet();
-    this.ioGroup = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
-    this.linkThread = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "webassist-link-" + id);
-      thread.setDaemon(true);
-      linkThreadRef = thread;
-      return thread;
-    });
+    this.transport = transport;
+    this.linkGroup = transport.newGroup(1, new DefaultThreadFactory("webassist-link-" + id, true));
+    this.linkThread = linkGroup.next();
+    this.ioGroup = ioThreads <= 0 ? linkGroup : transport.newGroup(ioThreads);
+    LOG.debug("link runtime transport={} ioThreads={}", transport.setting(), ioThreads);
   }
 
-  /** A runtime with two I/O threads, enough for a desktop app or a test. */
+  /** A runtime whose connections do their I/O on the link thread: enough for a desktop app or a test. */
   public static LinkRuntime create() {
-    return create(2);
+    return create(0);
   }
 
+  /**
+   * A runtime with {@code ioThreads} I/O threads besides the link thread (0: I/O on the link
+   * thread, no hop per frame), on the {@code auto} transport: epoll where Netty's native classes are on the class
+   * path and load (the bench, the server's tests), NIO otherwise — the assist client's jar carries
+   * no natives, and a desktop app's few connections would not gain from them.
+   */
   public static LinkRuntime create(int ioThreads) {
-    return new LinkRuntime(ioThreads);
+    return create(ioThreads, NettyTransport.choose(System.getProperty("webassist.transport", "auto")));
   }
 
-  /** Netty's I/O threads; only the library's bootstraps use them. */
+  /** A runtime on {@code transport} ({@link NettyTransport#choose} turns a setting into one). */
+  public static LinkRuntime create(int ioThreads, NettyTransport transport) {
+    return new LinkRuntime(ioThreads, transport);
+  }
+
+  /** The I/O transport the runtime's connections use. */
+  public NettyTransport transport() {
+    return transport;
+  }
+
+  /** Netty's I/O threads (the link thread's own group when it does the I/O); only the library's bootstraps use them. */
   public EventLoopGroup ioGroup() {
     return ioGroup;
   }
@@ -63,7 +81,7 @@ public final class LinkRuntime implements AutoCloseable {
 
   /** Whether the caller is on the link thread (callbacks are). */
   public boolean inLinkThread() {
-    return Thread.currentThread() == linkThreadRef;
+    return linkThread.inEventLoop();
   }
 
   /** Runs {@code task} on the link thread: now if already there, else queued behind what is waiting. */
@@ -77,7 +95,7 @@ public final class LinkRuntime implements AutoCloseable {
 
   /** Queues {@code task} on the link thread; a task that throws is logged, never kills the thread. */
   public void execute(Runnable task) {
-    if (linkThread.isShutdown()) {
+    if (linkThread.isShuttingDown()) {
       LOG.debug("runtime closed; task dropped");
       return;
     }
@@ -147,14 +165,17 @@ public final class LinkRuntime implements AutoCloseable {
   /** Stops the I/O threads and the link thread; open connections are closed without goodbye. */
   @Override
   public void close() {
-    // the link thread first, so that no connect or timer is started on a terminating event loop
-    linkThread.shutdownNow();
-    try {
-      linkThread.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    boolean wait = !inLinkThread(); // closing from a callback: the loop ends once the callback returns
+    // the link thread first, so that no connect or timer is started on a terminating I/O loop
+    io.netty.util.concurrent.Future<?> link = linkGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    if (wait) {
+      link.syncUninterruptibly();
+    }
+    if (ioGroup != linkGroup) {
+      io.netty.util.concurrent.Future<?> io = ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+      if (wait) {
+        io.syncUninterruptibly();
+      }
     }
   }
 }

@@ -5,9 +5,10 @@
  * 96, 102, 107, with the relay as fallback).
  *
  * <h2>Threads</h2>
- * A program makes one {@link io.webassist.link.LinkRuntime}. Its Netty event loops only encode and
- * decode; every listener callback, every future of this library and every timer runs on the
- * runtime's single <em>link thread</em> ({@code webassist-link-N}), in the order frames arrived.
+ * A program makes one {@link io.webassist.link.LinkRuntime}. Every listener callback, every future
+ * of this library and every timer runs on the runtime's single <em>link thread</em>
+ * ({@code webassist-link-N}), in the order frames arrived; the link thread is a Netty event loop
+ * that also does the connections' I/O (no hop between threads per frame).
  * Callbacks must not block; a Swing app hops to the EDT from there. {@code send}, {@code end} and
  * {@code close} may be called from any thread.
  *

@@ -35,7 +35,7 @@ public final class DirectPeerMain {
         .establishTimeout(Duration.ofMinutes(5))
         .security(TransportSecurity.insecure()) // plain TCP like the floor; TLS cost: docs/BENCHMARKS.md
         .build();
-    try (LinkRuntime runtime = LinkRuntime.create(2)) {
+    try (LinkRuntime runtime = LinkRuntime.create()) {
       SessionLinks links = new SessionLinks(runtime, options);
       SessionLink.Listener echo = new SessionLink.Listener() {
         @Override

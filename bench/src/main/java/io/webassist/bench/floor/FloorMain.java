@@ -8,13 +8,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.webassist.bench.proc.ChildProcess;
+import io.webassist.protocol.transport.NettyTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,13 +28,13 @@ public final class FloorMain {
 
   public static void main(String[] args) throws InterruptedException {
     boolean forward = args.length > 0 && args[0].equals("forward");
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    NettyTransport transport = NettyTransport.choose(System.getProperty(ChildProcess.TRANSPORT_PROPERTY, "auto"));
+    EventLoopGroup group = transport.newGroup(0);
     Map<String, Channel> waiting = new ConcurrentHashMap<>();
     try {
       Channel server = new ServerBootstrap()
           .group(group)
-          .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+          .channel(transport.serverChannel())
           .option(ChannelOption.SO_BACKLOG, 4096)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<Channel>() {
@@ -92,9 +88,14 @@ public final class FloorMain {
       String id = ((ByteBuf) msg).toString(StandardCharsets.US_ASCII).trim();
       ((ByteBuf) msg).release();
       Channel self = ctx.channel();
-      Channel other = waiting.remove(id);
+      // atomically: two sides pairing at once on two event loops must not both wait
+      Channel[] found = new Channel[1];
+      waiting.compute(id, (key, there) -> {
+        found[0] = there;
+        return there == null ? self : null;
+      });
+      Channel other = found[0];
       if (other == null) {
-        waiting.put(id, self);
         self.config().setAutoRead(false); // nothing more until the partner is there
         return;
       }

@@ -6,12 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.webassist.protocol.transport.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,13 +24,17 @@ public final class LoadGroup implements AutoCloseable {
   private static final int HOSTS = 253;
 
   private final EventLoopGroup group;
-  private final boolean epoll;
+  private final NettyTransport transport;
   private final AtomicInteger nextSource = new AtomicInteger();
 
+  /** On the {@code auto} transport (epoll where available). */
   public LoadGroup(int threads) {
-    this.epoll = Epoll.isAvailable();
-    this.group = new MultiThreadIoEventLoopGroup(threads,
-        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    this(threads, NettyTransport.choose("auto"));
+  }
+
+  public LoadGroup(int threads, NettyTransport transport) {
+    this.transport = transport;
+    this.group = transport.newGroup(threads);
   }
 
   public EventLoopGroup group() {
@@ -43,14 +42,14 @@ public final class LoadGroup implements AutoCloseable {
   }
 
   public String transport() {
-    return epoll ? "epoll" : "nio";
+    return transport.setting();
   }
 
   /** A client bootstrap on these loops; {@code handler} is usually a {@code ChannelInitializer}. */
   public Bootstrap bootstrap(ChannelHandler handler) {
     return new Bootstrap()
         .group(group)
-        .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+        .channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
         .handler(handler);

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The relay's per-line work, in an {@link EmbeddedChannel}: {@code forwardRaw} is what the
- * server's {@code RawLineForwarder} does once a pair is ready (line decoder slice, wrapped with a
+ * server's relay did once a pair was ready before it forwarded raw bytes (its {@code RelayForwarder} now splits no lines) (line decoder slice, wrapped with a
  * {@code \n}, no JSON — a replica, the class is package-private in dispatch-server);
  * {@code decodeAndEncode} is what the relay would cost if it parsed and re-wrote each frame. With
  * {@code -prof gc} the difference is the allocation the zero-copy path saves per relayed frame.

@@ -98,6 +98,11 @@ public final class DirectTarget implements PairTarget {
   }
 
   @Override
+  public long pid() {
+    return peer.pid();
+  }
+
+  @Override
   public String name() {
     return name;
   }

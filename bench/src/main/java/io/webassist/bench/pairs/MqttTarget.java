@@ -38,6 +38,11 @@ public final class MqttTarget implements PairTarget {
   private final List<OriginEnd> origins = new ArrayList<>();
   private final AutoCloseable broker;
 
+  @Override
+  public long pid() {
+    return broker instanceof io.webassist.bench.proc.MosquittoProcess mosquitto ? mosquitto.pid() : -1;
+  }
+
   private MqttTarget(AutoCloseable broker) {
     this.broker = broker;
   }

@@ -14,6 +14,11 @@ public interface PairTarget extends AutoCloseable {
   /** One origin per pair, all connected and ready. */
   List<OriginEnd> origins();
 
+  /** The process that forwards or answers (server, peer, broker, floor), for its CPU use; -1 if unknown. */
+  default long pid() {
+    return -1;
+  }
+
   @Override
   void close();
 }

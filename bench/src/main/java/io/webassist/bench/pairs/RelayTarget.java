@@ -22,6 +22,7 @@ public final class RelayTarget implements PairTarget {
   private final List<Channel> channels = new ArrayList<>();
   private final List<OriginEnd> origins = new ArrayList<>();
   private AutoCloseable owner;
+  private long pid = -1;
 
   private RelayTarget(String name, AutoCloseable owner) {
     this.name = name;
@@ -95,6 +96,17 @@ public final class RelayTarget implements PairTarget {
       f.get(60, TimeUnit.SECONDS);
     }
     return ends;
+  }
+
+  /** The forwarding process (the server, or the floor), for its CPU use. */
+  public RelayTarget withPid(long value) {
+    this.pid = value;
+    return this;
+  }
+
+  @Override
+  public long pid() {
+    return pid;
   }
 
   /** Replaces what is closed with this target (the server and the sessions that keep its pairs alive). */

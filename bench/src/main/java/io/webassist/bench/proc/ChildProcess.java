@@ -105,10 +105,14 @@ public class ChildProcess implements AutoCloseable {
    * Starts {@code mainClass} of this benchmark in a child JVM on this JVM's class path (the
    * shaded jar, or the test class path), with the open-file limit raised.
    */
+  /** The I/O transport setting every process of a run uses (the generator, the floor, the link peers). */
+  public static final String TRANSPORT_PROPERTY = "webassist.transport";
+
   public static ChildProcess javaMain(BenchEnv env, String name, String mainClass, List<String> args,
       String readyPrefix, Consumer<String> lines) throws IOException {
     List<String> cmd = new java.util.ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseG1GC",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dio.netty.leakDetection.level=disabled",
+        "-D" + TRANSPORT_PROPERTY + "=" + System.getProperty(TRANSPORT_PROPERTY, "auto"),
         "-cp", System.getProperty("java.class.path"), mainClass));
     cmd.addAll(args);
     return new ChildProcess(name, withFileLimit(65_536, cmd), env.workDir().resolve(name + ".log"), readyPrefix, lines);

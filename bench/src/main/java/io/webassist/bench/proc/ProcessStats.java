@@ -36,6 +36,47 @@ public final class ProcessStats {
     }
   }
 
+  private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
+
+  /**
+   * Live objects by class ({@code jcmd <pid> GC.class_histogram}, which runs a full GC first):
+   * class name → {instances, bytes}; empty if jcmd failed.
+   */
+  public static java.util.Map<String, long[]> classHistogram(long pid) {
+    java.util.Map<String, long[]> out = new java.util.HashMap<>();
+    try {
+      Matcher m = HISTOGRAM_ROW.matcher(jcmd(pid, "GC.class_histogram"));
+      while (m.find()) {
+        out.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+      }
+    } catch (IOException e) {
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return out;
+  }
+
+  /**
+   * The {@code top} classes whose live bytes grew most between two {@link #classHistogram}s, per
+   * {@code per} (connections): "1,234 B/conn  2.0 objects/conn  io.netty...".
+   */
+  public static List<String> histogramGrowth(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after,
+      long per, int top) {
+    List<String> rows = new ArrayList<>();
+    after.entrySet().stream()
+        .map(e -> {
+          long[] b = before.getOrDefault(e.getKey(), new long[2]);
+          return java.util.Map.entry(e.getKey(), new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
+        })
+        .filter(e -> e.getValue()[1] > 0)
+        .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+        .limit(top)
+        .forEach(e -> rows.add(String.format(java.util.Locale.ROOT, "%6.0f B/conn %5.1f objects/conn  %s",
+            (double) e.getValue()[1] / per, (double) e.getValue()[0] / per, e.getKey())));
+    return rows;
+  }
+
   /** Resident set size in bytes, or -1. */
   public static long rss(long pid) {
     try {
@@ -48,6 +89,9 @@ public final class ProcessStats {
 
   /** CPU time of the process in milliseconds from /proc/pid/stat: {user, system}, or {-1, -1}. */
   public static long[] cpuMillis(long pid) {
+    if (pid < 0) {
+      return new long[] {-1, -1};
+    }
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -55,6 +99,14 @@ public final class ProcessStats {
     } catch (IOException | RuntimeException e) {
       return new long[] {-1, -1};
     }
+  }
+
+  /** CPU use between two {@link #cpuMillis} readings as a percentage of {@code wallMs} (one core = 100), or NaN. */
+  public static double cpuPercent(long[] before, long[] after, double wallMs) {
+    if (before[0] < 0 || after[0] < 0 || wallMs <= 0) {
+      return Double.NaN;
+    }
+    return 100.0 * ((after[0] + after[1]) - (before[0] + before[1])) / wallMs;
   }
 
   /** "user 3.1 s, system 5.2 s (63% in the kernel)" between two {@link #cpuMillis} readings. */

@@ -95,6 +95,10 @@ public final class ServerProcess implements AutoCloseable {
       java.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.webassist.dispatch.DispatchMain"));
     }
     java.addAll(List.of("--config", configFile.toString(), "--port", "0", "--http-port", "0", "--bind", "127.0.0.1"));
+    String transport = System.getProperty(ChildProcess.TRANSPORT_PROPERTY);
+    if (transport != null && features.transportOption()) {
+      java.addAll(List.of("--transport", transport));
+    }
     if (features.insecureOption()) {
       java.add("--insecure"); // plain TCP: the generator speaks NDJSON directly (TLS cost: docs/BENCHMARKS.md)
     }
@@ -115,7 +119,7 @@ public final class ServerProcess implements AutoCloseable {
    * (it refuses unknown ones) and whether it has {@code --insecure}. Read by reflection from the
    * jar that will run (in its own class loader), or from this class path.
    */
-  record Features(Set<String> limitFields, boolean insecureOption) {
+  record Features(Set<String> limitFields, boolean insecureOption, boolean transportOption) {
     static Features of(Path jar) throws IOException {
       if (jar == null) {
         return of(LimitsConfig.class, DispatchMain.class);
@@ -129,10 +133,14 @@ public final class ServerProcess implements AutoCloseable {
 
     private static Features of(Class<?> limits, Class<?> main) {
       Set<String> fields = Arrays.stream(limits.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
-      boolean insecure = Arrays.stream(main.getDeclaredFields())
+      boolean insecure = hasOption(main, "--insecure");
+      return new Features(fields, insecure, hasOption(main, "--transport"));
+    }
+
+    private static boolean hasOption(Class<?> main, String name) {
+      return Arrays.stream(main.getDeclaredFields())
           .flatMap(f -> Arrays.stream(f.getAnnotations()))
-          .anyMatch(a -> a.toString().contains("\"--insecure\""));
-      return new Features(fields, insecure);
+          .anyMatch(a -> a.toString().contains("\"" + name + "\""));
     }
   }
 

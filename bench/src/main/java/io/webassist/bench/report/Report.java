@@ -62,6 +62,10 @@ public final class Report {
     return notes;
   }
 
+  public Map<String, Object> settings() {
+    return settings;
+  }
+
   public void setting(String key, Object value) {
     settings.put(key, value);
   }

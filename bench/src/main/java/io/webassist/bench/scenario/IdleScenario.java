@@ -58,6 +58,7 @@ public final class IdleScenario implements Scenario {
     }
     Queue<Channel> channels = new ConcurrentLinkedQueue<>();
     try (ServerProcess server = ServerProcess.start(ctx.env(), "idle", config, n + 10_000, null)) {
+      java.util.Map<String, long[]> classes0 = ProcessStats.classHistogram(server.pid());
       long heap0 = ProcessStats.heapUsedAfterGc(server.pid());
       long rss0 = ProcessStats.rss(server.pid());
       ctx.progress("idle: ramping " + n + " connections (" + agents + " agents)");
@@ -109,6 +110,8 @@ public final class IdleScenario implements Scenario {
       long heap1 = ProcessStats.heapUsedAfterGc(server.pid());
       long rss1 = ProcessStats.rss(server.pid());
       long held = channels.stream().filter(Channel::isActive).count();
+      List<String> growth = ProcessStats.histogramGrowth(classes0, ProcessStats.classHistogram(server.pid()),
+          Math.max(1, held), 25);
       double mb = 1024.0 * 1024.0;
       double heapPer = heap0 < 0 || heap1 < 0 ? Double.NaN : (double) (heap1 - heap0) / held;
       double rssPer = (double) (rss1 - rss0) / held;
@@ -124,6 +127,10 @@ public final class IdleScenario implements Scenario {
       report.target("idle: <= 4 KB heap per connection", Double.isNaN(heapPer) ? null : heapPer <= 4096,
           Double.isNaN(heapPer) ? "jcmd could not read the heap" : String.format(Locale.ROOT, "%.0f B per connection at %d connections%s", heapPer, held,
               heapPer <= 4096 ? "" : String.format(Locale.ROOT, " (missed by %.0f%%)", 100 * (heapPer / 4096 - 1))));
+      if (!growth.isEmpty()) {
+        report.note("what the held connections keep on the server's heap (jcmd GC.class_histogram, held minus baseline):");
+        growth.forEach(row -> report.note("  " + row));
+      }
       report.note("heap = G1 'used' after jcmd GC.run, minus the same before the ramp; RSS includes Netty's direct buffers and thread stacks");
       report.note("users are connections past hello/welcome with no request open; agents are logged in (PBKDF2 at 1,000 iterations) and available");
     } finally {

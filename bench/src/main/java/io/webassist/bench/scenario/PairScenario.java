@@ -33,31 +33,44 @@ import java.util.Map;
 public final class PairScenario implements Scenario {
 
   private final boolean relay;
+  private final boolean pipelined;
+  /** Per cell and target: {target process CPU %, generator CPU %} of each run (warm-up included). */
+  private final Map<String, List<double[]>> cpu = new HashMap<>();
 
-  private PairScenario(boolean relay) {
+  private PairScenario(boolean relay, boolean pipelined) {
     this.relay = relay;
+    this.pipelined = pipelined;
   }
 
   public static PairScenario relay() {
-    return new PairScenario(true);
+    return new PairScenario(true, false);
+  }
+
+  /** The relay with {@link Profile#pipelineWindow()} frames in flight per pair: the forwarders, not the round trip, set the pace. */
+  public static PairScenario relayPipelined() {
+    return new PairScenario(true, true);
   }
 
   public static PairScenario direct() {
-    return new PairScenario(false);
+    return new PairScenario(false, false);
   }
 
   @Override
   public String name() {
-    return relay ? "relay" : "direct";
+    return relay ? pipelined ? "relay-pipelined" : "relay" : "direct";
+  }
+
+  private int window(Profile p) {
+    return pipelined ? p.pipelineWindow() : 1;
   }
 
   @Override
   public Report run(BenchContext ctx) throws Exception {
     Profile p = ctx.profile();
     Report report = new Report(name(), "pairs", "bytes", "target", "frames/s", "p50 us", "p99 us", "p99.9 us",
-        "runs", "rate/mosq", "p50/mosq", "p99/mosq", "rate/raw", "p50/raw");
+        "runs", "rate/mosq", "p50/mosq", "p99/mosq", "rate/raw", "p50/raw", "cpu tgt %", "cpu gen %");
     report.setting("profile", p.name());
-    report.setting("window", 1);
+    report.setting("window", window(p));
     report.setting("warmupMs", p.warmupMs());
     report.setting("measureMs", p.measureMs());
     List<PairTarget> targets = new ArrayList<>();
@@ -87,7 +100,11 @@ public final class PairScenario implements Scenario {
     } else {
       report.note("each row: median of " + p.reps() + " runs of " + p.measureMs() + " ms; the three sides of a cell run back to back, cell after cell");
     }
-    report.note("frames/s counts both directions (2 frames per round trip); one frame in flight per pair (closed loop: no target rate, so no coordinated-omission correction applies)");
+    report.note("frames/s counts both directions (2 frames per round trip); " + window(p) + " frame(s) in flight per pair "
+        + "(closed loop: no target rate, so no coordinated-omission correction applies)");
+    report.note("cpu tgt % = the process under test (WebAssist server or direct peer, Mosquitto, raw-TCP floor), cpu gen % = "
+        + "this generator, each user+system CPU over the run's wall time (200% = both cores), from /proc/<pid>/stat: "
+        + "a process near 100% per busy thread, or the two summing near 200%, is the limit of that cell");
     return report;
   }
 
@@ -95,6 +112,7 @@ public final class PairScenario implements Scenario {
       Report report) throws Exception {
     Profile p = ctx.profile();
     Map<String, List<Stats>> runs = new HashMap<>();
+    cpu.clear();
     for (PairTarget target : targets) {
       // JIT warm-up of every process involved, at the largest pair count, before any cell is measured
       ctx.progress(name() + ": warming up " + target.name());
@@ -108,8 +126,15 @@ public final class PairScenario implements Scenario {
       for (int pairs : p.pairCounts()) {
         for (int size : p.frameSizes()) {
           for (PairTarget target : targets) {
-            PairLoad load = new PairLoad(size, 1);
+            PairLoad load = new PairLoad(size, window(p));
+            long[] tgt0 = ProcessStats.cpuMillis(target.pid());
+            long[] gen0 = ProcessStats.cpuMillis(ProcessHandle.current().pid());
+            long t0 = System.nanoTime();
             Stats s = load.run(target.origins().subList(0, pairs), p.warmupMs(), p.measureMs());
+            double wallMs = (System.nanoTime() - t0) / 1e6;
+            cpu.computeIfAbsent(key(pairs, size, target.name()), k -> new ArrayList<>()).add(new double[] {
+                ProcessStats.cpuPercent(tgt0, ProcessStats.cpuMillis(target.pid()), wallMs),
+                ProcessStats.cpuPercent(gen0, ProcessStats.cpuMillis(ProcessHandle.current().pid()), wallMs)});
             runs.computeIfAbsent(key(pairs, size, target.name()), k -> new ArrayList<>()).add(s);
             ctx.progress(String.format(Locale.ROOT, "%s rep %d pairs %d bytes %d %s: %.0f frames/s p50 %.0f us",
                 name(), rep + 1, pairs, load.lineBytes(), target.name(), s.rate(), s.p50Us()));
@@ -150,7 +175,8 @@ public final class PairScenario implements Scenario {
           vsMosquitto ? Report.ratio(s.p50Us(), mq.p50Us()) : Double.NaN,
           vsMosquitto ? Report.ratio(s.p99Us(), mq.p99Us()) : Double.NaN,
           vsRaw ? Report.ratio(s.rate(), raw.rate()) : Double.NaN,
-          vsRaw ? Report.ratio(s.p50Us(), raw.p50Us()) : Double.NaN);
+          vsRaw ? Report.ratio(s.p50Us(), raw.p50Us()) : Double.NaN,
+          medianCpu(pairs, size, name, 0), medianCpu(pairs, size, name, 1));
       if (s.warning() != null) {
         report.note(name + " " + pairs + " pairs " + bytes + " B: " + s.warning());
       }
@@ -190,6 +216,12 @@ public final class PairScenario implements Scenario {
     }
   }
 
+  private double medianCpu(int pairs, int size, String target, int which) {
+    List<double[]> all = cpu.getOrDefault(key(pairs, size, target), List.of());
+    double[] values = all.stream().mapToDouble(v -> v[which]).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    return values.length == 0 ? Double.NaN : values[values.length / 2];
+  }
+
   private static String key(int pairs, int size, String target) {
     return pairs + "/" + size + "/" + target;
   }
@@ -208,7 +240,7 @@ public final class PairScenario implements Scenario {
     try {
       sessions = WebAssistSessions.open(ctx.load(), server.tcpPort(), ids, pairs);
       WebAssistSessions s = sessions;
-      return RelayTarget.webassist(ctx.load(), server.tcpPort(), s).withOwner(() -> {
+      return RelayTarget.webassist(ctx.load(), server.tcpPort(), s).withPid(server.pid()).withOwner(() -> {
         s.close();
         server.close();
       });
@@ -247,7 +279,7 @@ public final class PairScenario implements Scenario {
         List.of("forward"), "floor listening", line -> { });
     try {
       int port = Integer.parseInt(floor.awaitReady(90).substring("floor listening ".length()).trim());
-      return RelayTarget.rawFloor(ctx.load(), port, pairs, floor);
+      return RelayTarget.rawFloor(ctx.load(), port, pairs, floor).withPid(floor.pid());
     } catch (Exception e) {
       floor.close();
       throw e;

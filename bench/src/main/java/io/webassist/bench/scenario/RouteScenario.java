@@ -116,7 +116,7 @@ public final class RouteScenario implements Scenario {
     return report;
   }
 
-  private static double pct(Histogram h, double percentile) {
+  static double pct(Histogram h, double percentile) {
     return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e6;
   }
 
@@ -149,7 +149,7 @@ public final class RouteScenario implements Scenario {
     };
   }
 
-  private static void loginAgents(LoadGroup load, int port, int n, List<Channel> channels) throws Exception {
+  static void loginAgents(LoadGroup load, int port, int n, List<Channel> channels) throws Exception {
     for (int from = 0; from < n; from += 200) {
       List<CompletableFuture<Void>> ready = new ArrayList<>();
       for (int k = from; k < Math.min(n, from + 200); k++) {
@@ -184,7 +184,7 @@ public final class RouteScenario implements Scenario {
   }
 
   /** State of the current rate step, shared by the scheduler and every user. */
-  private static final class Step {
+  static final class Step {
     final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(120), 3);
     final LongAdder assignedInWindow = new LongAdder();
     final LongAdder errors = new LongAdder();
@@ -199,7 +199,7 @@ public final class RouteScenario implements Scenario {
   }
 
   /** One user connection: holds at most one request; free again when its session ends. */
-  private static final class User implements LineChannel.TextListener {
+  static final class User implements LineChannel.TextListener {
     private final Queue<User> idle;
     private final Queue<Long> backlog;
     private final Step step;
@@ -260,7 +260,7 @@ public final class RouteScenario implements Scenario {
     }
   }
 
-  private static List<User> connectUsers(LoadGroup load, int port, int n, Queue<User> idle, Queue<Long> backlog,
+  static List<User> connectUsers(LoadGroup load, int port, int n, Queue<User> idle, Queue<Long> backlog,
       Step step, List<Channel> channels) throws Exception {
     List<User> users = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -279,7 +279,7 @@ public final class RouteScenario implements Scenario {
   }
 
   /** One rate step: warm-up, measured interval, then a bounded drain. */
-  private static Histogram runStep(Step step, int rate, Profile p, Queue<User> idle, Queue<Long> backlog, int users)
+  static Histogram runStep(Step step, int rate, Profile p, Queue<User> idle, Queue<Long> backlog, int users)
       throws InterruptedException {
     step.recorder.reset();
     step.assignedInWindow.reset();

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import io.webassist.protocol.transport.NettyTransport;
 import java.util.ArrayList;
 import io.webassist.protocol.frame.CannedReply;
 import java.util.HashSet;
@@ -102,10 +103,16 @@ public final class ConfigLoader {
     }
     TlsConfig tls = tls(root.object("tls"));
     HttpConfig http = http(root.object("http"));
+    String transport = root.string("transport", ServerConfig.DEFAULT_TRANSPORT);
+    try {
+      NettyTransport.choose(transport);
+    } catch (IllegalArgumentException e) {
+      throw root.error("transport", e.getMessage());
+    }
     root.finish();
     return new ServerConfig(bind, tcpPort, httpPort, publicHost == null || publicHost.isBlank() ? null : publicHost,
         agents, routing, offerTimeoutMs, cooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging,
-        tls, http, reclaimMs);
+        tls, http, reclaimMs, transport);
   }
 
   private static List<AgentConfig> agents(JsonSection root) throws ConfigException {

@@ -34,13 +34,18 @@ import java.util.Objects;
  * @param http the HTTP listener's settings (where the signed client jar is)
  * @param sessionReclaimMs how long a running session waits for a user whose dispatch connection
  *     dropped to reclaim it ({@code support.reclaim}) before it ends as {@code user_left}; 0 ends it at once
+ * @param transport the Netty I/O transport: {@code auto} (epoll where available, else NIO),
+ *     {@code nio}, {@code epoll} or {@code io_uring}
  */
 public record ServerConfig(
     String bind, int tcpPort, int httpPort, String publicHost,
     List<AgentConfig> agents, RoutingConfig routing,
     long offerTimeoutMs, long declineCooldownMs, LoginPolicy agentLogin, boolean availableOnLogin,
     QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls,
-    HttpConfig http, long sessionReclaimMs) {
+    HttpConfig http, long sessionReclaimMs, String transport) {
+
+  /** Epoll where it is available, else NIO. */
+  public static final String DEFAULT_TRANSPORT = "auto";
 
   public static final String DEFAULT_BIND = "0.0.0.0";
   public static final int DEFAULT_TCP_PORT = 7400;
@@ -71,9 +76,10 @@ public record ServerConfig(
     if (sessionReclaimMs < 0) {
       throw new IllegalArgumentException("sessionReclaimMs must not be negative: " + sessionReclaimMs);
     }
+    transport = transport == null || transport.isBlank() ? DEFAULT_TRANSPORT : transport;
   }
 
-  /** As the canonical constructor, with the default {@code sessionReclaimMs}. */
+  /** As the canonical constructor, with the default {@code sessionReclaimMs} and {@link #DEFAULT_TRANSPORT}. */
   public ServerConfig(
       String bind, int tcpPort, int httpPort, String publicHost,
       List<AgentConfig> agents, RoutingConfig routing,
@@ -81,7 +87,7 @@ public record ServerConfig(
       QueueConfig queue, LimitsConfig limits, CobrowseConfig cobrowse, LoggingConfig logging, TlsConfig tls,
       HttpConfig http) {
     this(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs, declineCooldownMs, agentLogin,
-        availableOnLogin, queue, limits, cobrowse, logging, tls, http, DEFAULT_SESSION_RECLAIM_MS);
+        availableOnLogin, queue, limits, cobrowse, logging, tls, http, DEFAULT_SESSION_RECLAIM_MS, DEFAULT_TRANSPORT);
   }
 
   /** As the canonical constructor, with the default {@link HttpConfig}. */
@@ -108,87 +114,94 @@ public record ServerConfig(
 
   public ServerConfig withBind(String value) {
     return new ServerConfig(value, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withTcpPort(int value) {
     return new ServerConfig(bind, value, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withHttpPort(int value) {
     return new ServerConfig(bind, tcpPort, value, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withPublicHost(String value) {
     return new ServerConfig(bind, tcpPort, httpPort, value, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withAgents(List<AgentConfig> value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, value, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withRouting(RoutingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, value, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withOfferTimeoutMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, value,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withDeclineCooldownMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        value, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withAgentLogin(LoginPolicy value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, value, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withAvailableOnLogin(boolean value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, value, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withQueue(QueueConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, value, limits, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withLimits(LimitsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, value, cobrowse, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withCobrowse(CobrowseConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, value, logging, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withLogging(LoggingConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, value, tls, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withTls(TlsConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value, http, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, value, http, sessionReclaimMs, transport);
   }
 
   public ServerConfig withHttp(HttpConfig value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, value, sessionReclaimMs);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, value, sessionReclaimMs,
+        transport);
+  }
+
+  public ServerConfig withTransport(String value) {
+    return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, sessionReclaimMs,
+        value);
   }
 
   public ServerConfig withSessionReclaimMs(long value) {
     return new ServerConfig(bind, tcpPort, httpPort, publicHost, agents, routing, offerTimeoutMs,
-        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, value);
+        declineCooldownMs, agentLogin, availableOnLogin, queue, limits, cobrowse, logging, tls, http, value, transport);
   }
 
   private static void port(int port, String name) {

@@ -17,7 +17,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.webassist.dispatch.metrics.Metrics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP routes: {@code /healthz} (200 while serving, 503 while shutting down),
- * {@code /metrics} (the counters and gauges as JSON), {@code /assist.jnlp} (the launch file the
+ * {@code /metrics} (Prometheus text format) and {@code /metrics.json} (the same counters and gauges as
+ * JSON, for people), {@code /assist.jnlp} (the launch file the
  * page's help button opens, made for that request: {@link AssistJnlp}), {@code /client/webassist-client.jar}
  * (the signed client it launches), and the demo site from the class path at everything else.
  * GET and HEAD only.
@@ -45,6 +49,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Supplier<Map<String, Object>> metrics;
+  private final Metrics prometheus;
   private final Supplier<Boolean> serving;
   private final StaticFiles site = new StaticFiles("demo-site");
   private final Launch launch;
@@ -65,7 +70,18 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
    * @param launch what {@code /assist.jnlp} and the client jar route need
    */
   public HttpHandler(Supplier<Map<String, Object>> metrics, Supplier<Boolean> serving, Launch launch) {
+    this(metrics, null, serving, launch);
+  }
+
+  /** As above, with {@code /metrics} in the Prometheus text format from {@code prometheus}. */
+  public HttpHandler(Metrics prometheus, Supplier<Boolean> serving, Launch launch) {
+    this(prometheus::snapshot, prometheus, serving, launch);
+  }
+
+  private HttpHandler(Supplier<Map<String, Object>> metrics, Metrics prometheus, Supplier<Boolean> serving,
+      Launch launch) {
     this.metrics = metrics;
+    this.prometheus = prometheus;
     this.serving = serving;
     this.launch = launch;
   }
@@ -90,13 +106,28 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         respond(ctx, request, up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
             "application/json", text(up ? "{\"status\":\"ok\"}\n" : "{\"status\":\"shutting_down\"}\n"));
       }
-      case "/metrics" -> respond(ctx, request, HttpResponseStatus.OK, "application/json",
+      case "/metrics" -> prometheusMetrics(ctx, request);
+      case "/metrics.json" -> respond(ctx, request, HttpResponseStatus.OK, "application/json",
           JSON.writeValueAsBytes(metrics.get()));
       default -> site.find(path).ifPresentOrElse(
           file -> respond(ctx, request, HttpResponseStatus.OK, file.contentType(), file.content()),
           () -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, TEXT,
               text("not found\n")));
     }
+  }
+
+  private void prometheusMetrics(ChannelHandlerContext ctx, FullHttpRequest request) throws JsonProcessingException {
+    if (prometheus == null) {
+      respond(ctx, request, HttpResponseStatus.OK, "application/json", JSON.writeValueAsBytes(metrics.get()));
+      return;
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream(8_192);
+    try {
+      prometheus.writePrometheus(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
+    }
+    respond(ctx, request, HttpResponseStatus.OK, prometheus.prometheusContentType(), body.toByteArray());
   }
 
   private void assistJnlp(ChannelHandlerContext ctx, FullHttpRequest request, Map<String, List<String>> query) {

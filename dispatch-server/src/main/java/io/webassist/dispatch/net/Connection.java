@@ -7,6 +7,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
+import io.webassist.dispatch.limits.FrameRateLimiter;
 import io.webassist.dispatch.sessions.Tokens;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
@@ -26,6 +27,18 @@ public final class Connection implements ClientLink {
 
   private final Channel channel;
   private final String id = Tokens.newConnectionId();
+  /** The address it was admitted from (counted per address until it closes). */
+  private final String ip;
+  /** When it last read anything, by its event loop's ticker (the {@link IdleSweeper} reads it on the same loop). */
+  private long lastReadNanos;
+  private boolean idleTold;
+  private boolean countedOut;
+  /** Made at the second line ({@link InboundLimiter}). */
+  private FrameRateLimiter frameRate;
+  private boolean firstLineSeen;
+  private boolean inboundClosing;
+  /** While not writable: when it will be closed as a slow consumer ({@link WritabilityGuard}). */
+  private ScheduledFuture<?> slowDeadline;
   private Role role;
   private ScheduledFuture<?> helloTimeout;
   private UserClient user;
@@ -33,8 +46,10 @@ public final class Connection implements ClientLink {
   private boolean loginPending;
   private String relaySessionId;
 
-  Connection(Channel channel) {
+  Connection(Channel channel, String ip) {
     this.channel = channel;
+    this.ip = ip;
+    this.lastReadNanos = channel.eventLoop().ticker().nanoTime();
   }
 
   static Connection of(Channel channel) {
@@ -95,7 +110,68 @@ public final class Connection implements ClientLink {
 
   /** The IP address the server sees for the other end of this connection. */
   public String remoteIp() {
-    return hostOf(channel.remoteAddress());
+    return ip;
+  }
+
+  /** Something was read (on the event loop). */
+  void read(long nanos) {
+    lastReadNanos = nanos;
+  }
+
+  /** How long nothing has been read, at {@code nanos} of the loop's ticker. */
+  long idleFor(long nanos) {
+    return nanos - lastReadNanos;
+  }
+
+  FrameRateLimiter frameRate() {
+    return frameRate;
+  }
+
+  void frameRate(FrameRateLimiter value) {
+    frameRate = value;
+  }
+
+  /** True for the connection's first line only. */
+  boolean markFirstLine() {
+    if (firstLineSeen) {
+      return false;
+    }
+    firstLineSeen = true;
+    return true;
+  }
+
+  boolean inboundClosing() {
+    return inboundClosing;
+  }
+
+  void inboundClosing(boolean value) {
+    inboundClosing = value;
+  }
+
+  /** True the first time: the address count is given back once. */
+  boolean countedOut() {
+    if (countedOut) {
+      return false;
+    }
+    countedOut = true;
+    return true;
+  }
+
+  /** True the first time: the idle timeout is handled once. */
+  boolean markIdleTold() {
+    if (idleTold) {
+      return false;
+    }
+    idleTold = true;
+    return true;
+  }
+
+  ScheduledFuture<?> slowDeadline() {
+    return slowDeadline;
+  }
+
+  void slowDeadline(ScheduledFuture<?> value) {
+    slowDeadline = value;
   }
 
   Channel channel() {

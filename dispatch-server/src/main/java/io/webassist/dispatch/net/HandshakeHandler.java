@@ -34,6 +34,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private final UserHandler userHandler;
   private final AgentHandler agentHandler;
   private final RelayHandler relayHandler;
+  private final IdleSweeper idle;
 
   HandshakeHandler(ServerContext context) {
     this.context = context;
@@ -41,13 +42,14 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     this.agentHandler = new AgentHandler(context.broker(), context.authenticator(), context.metrics(),
         context.limits());
     this.relayHandler = new RelayHandler(context.relay());
+    this.idle = new IdleSweeper(context.connections(), context.config().limits().idleTimeoutMs());
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    Connection connection = new Connection(ctx.channel());
-    ctx.channel().attr(Connection.KEY).set(connection);
+    Connection connection = Connection.of(ctx.channel()); // made by the ConnectionGate when it admitted it
     context.connections().add(ctx.channel());
+    idle.watch(ctx.channel().eventLoop());
     context.metrics().count("connections_total");
     long helloTimeoutMs = context.config().limits().helloTimeoutMs();
     connection.helloTimeout(ctx.executor().schedule(() -> {

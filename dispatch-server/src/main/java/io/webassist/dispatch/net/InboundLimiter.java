@@ -1,6 +1,7 @@
 package io.webassist.dispatch.net;
 
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -10,27 +11,30 @@ import io.webassist.dispatch.limits.Limit;
 import io.webassist.dispatch.limits.LimitEvents;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
+import java.util.function.Supplier;
 
 /**
  * Between the line decoder and the frame decoder (or the relay's forwarder): every line, before
  * any JSON is parsed, passes the connection's {@link FrameRateLimiter}; refused lines are dropped
- * unread. Once a relay pair is ready the rate no longer applies ({@link #forwarding()}). It also takes the line decoder's "line too long" and answers {@code frame_too_large}
+ * unread. Once a relay pair is ready it leaves the pipeline with the decoders (the relay forwards
+ * bytes, held back by the partner's writability). It also takes the line decoder's "line too long" and answers {@code frame_too_large}
  * and closes (the line decoder has already dropped what it held; nothing more of that line is
- * buffered). One per channel: it holds that connection's token bucket.
+ * buffered). Shared: each connection's token bucket is kept in its {@link Connection}, made at its
+ * second line — the first ({@code hello}) always finds a full bucket, and an idle connection that
+ * sent only that never holds one.
  */
+@Sharable
 final class InboundLimiter extends ChannelInboundHandlerAdapter {
 
   static final String NAME = "inboundLimit";
 
-  private final FrameRateLimiter rate;
+  private final Supplier<FrameRateLimiter> newRate;
   private final LimitEvents events;
   private final int framesPerSecond;
   private final int maxLineLength;
-  private boolean closing;
-  private boolean forwarding;
 
-  InboundLimiter(FrameRateLimiter rate, LimitEvents events, int framesPerSecond, int maxLineLength) {
-    this.rate = rate;
+  InboundLimiter(Supplier<FrameRateLimiter> newRate, LimitEvents events, int framesPerSecond, int maxLineLength) {
+    this.newRate = newRate;
     this.events = events;
     this.framesPerSecond = framesPerSecond;
     this.maxLineLength = maxLineLength;
@@ -38,11 +42,22 @@ final class InboundLimiter extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (closing) {
+    Connection connection = Connection.of(ctx.channel());
+    if (connection.inboundClosing()) {
       ReferenceCountUtil.release(msg);
       return;
     }
-    FrameRateLimiter.Verdict verdict = forwarding ? FrameRateLimiter.Verdict.PASS : rate.onFrame();
+    FrameRateLimiter rate = connection.frameRate();
+    if (rate == null && connection.markFirstLine()) {
+      ctx.fireChannelRead(msg); // the first line: a new bucket is full
+      return;
+    }
+    if (rate == null) {
+      rate = newRate.get();
+      rate.onFrame(); // the first line's token
+      connection.frameRate(rate);
+    }
+    FrameRateLimiter.Verdict verdict = rate.onFrame();
     if (verdict == FrameRateLimiter.Verdict.PASS) {
       ctx.fireChannelRead(msg);
       return;
@@ -65,29 +80,20 @@ final class InboundLimiter extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /**
-   * The relay pair is ready: lines are forwarded unparsed from now on, held back by the partner's
-   * writability (see {@link RawLineForwarder}) rather than by a rate — a resumed session may
-   * resend a burst of events at once. The line length limit still holds.
-   */
-  void forwarding() {
-    forwarding = true;
-  }
-
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (!(cause instanceof TooLongFrameException)) {
       ctx.fireExceptionCaught(cause);
       return;
     }
-    if (!closing) {
+    if (!Connection.of(ctx.channel()).inboundClosing()) {
       events.hit(Limit.FRAME_TOO_LARGE, idOf(ctx), "maxLineLength=" + maxLineLength, ipOf(ctx));
       closeWith(ctx, new ErrorFrame(ErrorCode.FRAME_TOO_LARGE, "line longer than " + maxLineLength + " bytes; closing"));
     }
   }
 
   private void closeWith(ChannelHandlerContext ctx, ErrorFrame last) {
-    closing = true;
+    Connection.of(ctx.channel()).inboundClosing(true);
     ctx.channel().config().setAutoRead(false);
     ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
   }

@@ -11,16 +11,14 @@ import io.webassist.protocol.frame.RelayPartnerLeft;
 import io.webassist.protocol.frame.RelayReady;
 
 /**
- * A relay connection as a {@link RelayMember}. On pairing, its frame decoder is replaced by a
- * {@link RawLineForwarder} to the partner — on the channel's own event loop, before
- * {@code relay.ready} is written, so every line the client sends after {@code relay.ready} is
- * forwarded untouched.
+ * A relay connection as a {@link RelayMember}. On pairing, its line decoder, rate limiter and frame
+ * decoder give way to a {@link RelayForwarder} to the partner — on the channel's own event loop,
+ * before {@code relay.ready} is written, so every byte the client sends after {@code relay.ready}
+ * is forwarded untouched. Until then the line length limit holds as on every connection.
  */
 final class RelayChannel implements RelayMember {
 
   static final AttributeKey<RelayChannel> KEY = AttributeKey.valueOf("webassist.relay");
-  static final String FORWARDER = "relayForwarder";
-
   private final Connection connection;
 
   RelayChannel(Connection connection) {
@@ -43,7 +41,7 @@ final class RelayChannel implements RelayMember {
       if (!channel().isActive()) {
         return; // closing: its leave() is on its way and will tell the partner
       }
-      forwarder().partner(partnerChannel);
+      forwardTo(partnerChannel);
       channel().config().setAutoRead(true);
       // at once, not queued: lines the partner forwards after its own relay.ready must come after this
       connection.sendNow(new RelayReady(sessionId));
@@ -56,7 +54,7 @@ final class RelayChannel implements RelayMember {
       if (!channel().isActive()) {
         return;
       }
-      RawLineForwarder forwarder = (RawLineForwarder) channel().pipeline().get(FORWARDER);
+      RelayForwarder forwarder = (RelayForwarder) channel().pipeline().get(RelayForwarder.NAME);
       if (forwarder != null) {
         forwarder.partner(null);
       }
@@ -70,19 +68,22 @@ final class RelayChannel implements RelayMember {
     connection.close(reason);
   }
 
-  /** The forwarder of this channel, put in place of the frame decoder the first time. */
-  private RawLineForwarder forwarder() {
+  /**
+   * Points this channel's forwarder at {@code partnerChannel}; the first time, puts it in place of
+   * the line decoder, the rate limiter and the frame decoder. Bytes the line decoder still held (a
+   * client that pipelined after {@code relay.join}) reach the forwarder as it is removed.
+   */
+  private void forwardTo(Channel partnerChannel) {
     ChannelPipeline pipeline = channel().pipeline();
-    RawLineForwarder forwarder = (RawLineForwarder) pipeline.get(FORWARDER);
-    if (forwarder == null) {
-      forwarder = new RawLineForwarder();
-      pipeline.replace(NdjsonCodec.FRAME_DECODER, FORWARDER, forwarder);
-      InboundLimiter limiter = pipeline.get(InboundLimiter.class);
-      if (limiter != null) {
-        limiter.forwarding();
-      }
+    RelayForwarder forwarder = (RelayForwarder) pipeline.get(RelayForwarder.NAME);
+    if (forwarder != null) {
+      forwarder.partner(partnerChannel); // a partner came back
+      return;
     }
-    return forwarder;
+    pipeline.addAfter(NdjsonCodec.LINE_DECODER, RelayForwarder.NAME, new RelayForwarder(partnerChannel));
+    pipeline.remove(InboundLimiter.NAME);
+    pipeline.remove(NdjsonCodec.FRAME_DECODER);
+    pipeline.remove(NdjsonCodec.LINE_DECODER);
   }
 
   private void onLoop(Runnable task) {

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.limits.LimitGuards;
 import io.webassist.protocol.codec.NdjsonCodec;
@@ -23,6 +22,7 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
   private final SslContext tls;
   private final HandshakeHandler handshake;
   private final ConnectionGate gate;
+  private final InboundLimiter inboundLimiter;
 
   /**
    * @param tls the server's TLS context, shared by all connections; null for plain TCP
@@ -34,15 +34,21 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
     this.handshake = new HandshakeHandler(context);
     LimitGuards limits = context.limits();
     this.gate = new ConnectionGate(limits.connections(), limits.events(), limits.config());
+    LimitsConfig config = context.config().limits();
+    this.inboundLimiter = new InboundLimiter(limits::newFrameRateLimiter, limits.events(), config.framesPerSecond(),
+        config.maxLineLength());
   }
 
   @Override
   protected void initChannel(Channel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    LimitGuards guards = context.limits();
     LimitsConfig limits = context.config().limits();
     // over maxConnectionsPerIp or maxConnections → refused before anything else, even before the TLS
-    // handshake, so that a refused connection costs no cryptography
+    // handshake, so that a refused connection costs no cryptography. The same stage notes every read for
+    // the idle timeout (nothing read for idleTimeoutMs → the IdleSweeper fires an IdleStateEvent, answered
+    // by the handshake stage with idle_timeout and a close: one sweep per event loop, no timer or stage per
+    // connection) and guards writability (not writable for slowConsumerTimeoutMs → closed; while not
+    // writable, nothing is read from it)
     pipeline.addLast(ConnectionGate.NAME, gate);
     if (tls != null) {
       // TLS, which clients pin; the handshake must end within helloTimeoutMs, the time a client has for hello
@@ -51,15 +57,10 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
       ssl.setHandshakeTimeout(limits.helloTimeoutMs(), TimeUnit.MILLISECONDS);
       pipeline.addLast(TlsContexts.STAGE, ssl);
     }
-    // not writable for slowConsumerTimeoutMs → closed; while not writable, nothing is read from it
-    pipeline.addLast(WritabilityGuard.NAME, new WritabilityGuard(guards.events(), limits.slowConsumerTimeoutMs()));
-    // nothing read for idleTimeoutMs → an IdleStateEvent, answered with idle_timeout and a close
-    pipeline.addLast("idle", new IdleStateHandler(limits.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
     // frameEncoder, lineDecoder, frameDecoder: bytes ↔ lines ↔ frames, bad lines answered with error frames
     NdjsonCodec.addTo(pipeline, limits.maxLineLength());
     // every line, unparsed: frames per second (rate_limited), and a line over the limit (frame_too_large + close)
-    pipeline.addAfter(NdjsonCodec.LINE_DECODER, InboundLimiter.NAME, new InboundLimiter(
-        guards.newFrameRateLimiter(), guards.events(), limits.framesPerSecond(), limits.maxLineLength()));
+    pipeline.addAfter(NdjsonCodec.LINE_DECODER, InboundLimiter.NAME, inboundLimiter);
     // hello first (within helloTimeoutMs), ping → pong; adds "user", "agent" or "relay" after itself
     pipeline.addLast(HandshakeHandler.NAME, handshake);
     // frames nobody took, and every exception: logged, never shown to the client as a stack trace

@@ -52,7 +52,7 @@ class HttpEndpointsTest {
     try (LineClient client = new LineClient(server.tcpPort())) {
       client.send("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}").expect(Welcome.class);
 
-      HttpResponse<String> response = get("/metrics");
+      HttpResponse<String> response = get("/metrics.json");
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("content-type")).hasValue("application/json");

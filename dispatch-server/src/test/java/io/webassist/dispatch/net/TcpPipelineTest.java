@@ -22,6 +22,7 @@ import io.webassist.dispatch.testing.ManualScheduler;
 import io.webassist.protocol.codec.FrameDecodingException;
 import io.webassist.protocol.codec.FrameMapper;
 import io.webassist.protocol.frame.Endpoint;
+import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
@@ -113,7 +114,7 @@ class TcpPipelineTest {
     secure.pipeline().addLast(new TcpInitializer(context, tls));
     secure.pipeline().fireChannelActive();
 
-    assertThat(secure.pipeline().names()).startsWith(ConnectionGate.NAME, TlsContexts.STAGE, WritabilityGuard.NAME);
+    assertThat(secure.pipeline().names()).startsWith(ConnectionGate.NAME, TlsContexts.STAGE, NdjsonCodec.FRAME_ENCODER);
     // an exception reaching the tail would be rethrown here: LastHandler must have taken the SslHandler's
     secure.writeInbound(Unpooled.copiedBuffer("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}\n",
         StandardCharsets.UTF_8));

@@ -26,6 +26,7 @@ class WritabilityGuardTest {
     channel = new EmbeddedChannel();
     channel.freezeTime();
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
+    channel.attr(Connection.KEY).set(new Connection(channel, "127.0.0.1")); // as the ConnectionGate admits it
     channel.pipeline().addLast(new WritabilityGuard(new LimitEvents(metrics, Ticker.SYSTEM, false), TIMEOUT_MS));
   }
 

@@ -6,8 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.webassist.link.LinkException;
@@ -42,7 +40,7 @@ public final class Connector {
     CompletableFuture<FrameChannel> result = new CompletableFuture<>();
     Bootstrap bootstrap = new Bootstrap()
         .group(runtime.ioGroup())
-        .channel(NioSocketChannel.class)
+        .channel(runtime.transport().socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -81,7 +79,7 @@ public final class Connector {
     CompletableFuture<Channel> result = new CompletableFuture<>();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(runtime.ioGroup())
-        .channel(NioServerSocketChannel.class)
+        .channel(runtime.transport().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .option(ChannelOption.SO_BACKLOG, 16)
         .childOption(ChannelOption.TCP_NODELAY, true)
