@@ -212,10 +212,13 @@ public final class DispatchServer implements AutoCloseable {
     metrics.dispatchState(new DispatchState() {
       @Override
       public List<DispatchState.GroupQueue> queues() {
-        // every group an agent serves, waited in or not; the oldest wait is not exposed by this broker (-1)
-        Map<String, Integer> lengths = new TreeMap<>(broker.queueLengths());
-        agents.all().forEach(a -> a.groups().forEach(g -> lengths.putIfAbsent(g, 0)));
-        return lengths.entrySet().stream().map(e -> new DispatchState.GroupQueue(e.getKey(), e.getValue(), -1)).toList();
+        // every group an agent serves, waited in or not, with how long its front request has waited
+        Map<String, DispatchState.GroupQueue> queues = new TreeMap<>();
+        for (var q : broker.queueStatus()) {
+          queues.put(q.group(), new DispatchState.GroupQueue(q.group(), q.waiting(), q.longestWaitMs()));
+        }
+        agents.all().forEach(a -> a.groups().forEach(g -> queues.putIfAbsent(g, new DispatchState.GroupQueue(g, 0, 0))));
+        return List.copyOf(queues.values());
       }
 
       @Override

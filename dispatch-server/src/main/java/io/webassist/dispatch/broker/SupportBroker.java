@@ -1,5 +1,9 @@
 package io.webassist.dispatch.broker;
 
+import java.util.ArrayList;
+
+import io.webassist.protocol.frame.GroupQueue;
+
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.agents.AgentRegistry;
 import io.webassist.dispatch.clients.ClientLink;
@@ -370,6 +374,16 @@ public final class SupportBroker {
     Map<String, Integer> out = new TreeMap<>();
     for (GroupLane lane : lanes.all()) {
       out.put(lane.group(), lane.queueLength());
+    }
+    return out;
+  }
+
+  /** Each group's queue now: how many wait and how long the front one has waited (for /metrics). */
+  public List<GroupQueue> queueStatus() {
+    long now = scheduler.now();
+    List<GroupQueue> out = new ArrayList<>();
+    for (GroupLane lane : lanes.all()) {
+      out.add(lane.status(now));
     }
     return out;
   }
