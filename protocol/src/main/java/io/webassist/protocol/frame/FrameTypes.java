@@ -38,6 +38,10 @@ public final class FrameTypes {
     add("support.assigned", SupportAssigned.class);
     add("support.unavailable", SupportUnavailable.class);
     add("support.cancel", SupportCancel.class);
+    // page bridge: assist client ↔ dispatch ↔ the person's browser tab
+    add("page.command", PageCommand.class);
+    add("page.event", PageEvent.class);
+    add("page.bridge", PageBridgeState.class);
     // session link
     add("peer.hello", PeerHello.class);
     add("peer.welcome", PeerWelcome.class);
