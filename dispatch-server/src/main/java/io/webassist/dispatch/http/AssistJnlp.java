@@ -65,6 +65,7 @@ final class AssistJnlp {
     String signature = single(query, "sig", Require.SHORT_TEXT, false);
     String name = single(query, "name", Require.SHORT_TEXT, false);
     String phone = single(query, "phone", Require.SHORT_TEXT, false);
+    String pageKey = single(query, "pageKey", Require.SHORT_TEXT, false); // only from /assist/launch (page bridge)
     String host = publicHost != null ? publicHost : hostOnly(hostHeader);
 
     List<String> args = new ArrayList<>(List.of("--server", host + ":" + tcpPort));
@@ -78,6 +79,7 @@ final class AssistJnlp {
     addIf(args, "--customer-signature", signature);
     addIf(args, "--name", name);
     addIf(args, "--phone", phone);
+    addIf(args, "--page-key", pageKey);
     args.add("--no-terminal");
     return document("http://" + hostHeader + "/", args);
   }
