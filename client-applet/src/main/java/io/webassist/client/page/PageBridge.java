@@ -48,6 +48,7 @@ public final class PageBridge implements SessionLink.Listener {
   private boolean paired;
   private boolean pageConnected;
   private Boolean sharing;
+  private boolean announced;
   private long lastPointerAt;
   private boolean pointedYet;
 
@@ -133,6 +134,9 @@ public final class PageBridge implements SessionLink.Listener {
 
   private void onPageEvent(PageEvent event) {
     if (event.event().equals("end")) {
+      // the server closes the bridge right after this: nothing more goes to the page
+      paired = false;
+      pageConnected = false;
       if (model != null && model.page().consent()) {
         model.stopCobrowsing();
       }
@@ -208,9 +212,10 @@ public final class PageBridge implements SessionLink.Listener {
     }
     sharing = share;
     send(PageCommand.of(share ? "share" : "stop"));
-    if (share) {
+    if (share && !announced) {
       status.accept("Support can see your browser tab; end it there or here at any time");
     }
+    announced = share;
   }
 
   private void send(PageCommand command) {
