@@ -47,8 +47,10 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,27 +90,27 @@ class PageBridgeBrowserTest {
       + "WebSocket.prototype.send = function (d) { window.__sent.push(String(d)); return send.call(this, d); };"
       + "WebSocket.prototype.__recorded = true; }";
 
+  /** One browser for the class (starting Chromium is the slow part); each test has its own server, so its own origin. */
+  private static ChromeDriver browser;
+  private static Path downloads;
+
   @TempDir
   Path dir;
 
   private DemoServer server;
   private String site;
-  private ChromeDriver browser;
   private LinkRuntime agentRuntime;
   private AssistClient client;
 
-  @BeforeEach
-  void start() throws Exception {
+  @BeforeAll
+  static void startBrowser(@TempDir Path browserDir) throws Exception {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equals(System.getenv("CI"))) {
       throw new AssertionError("CI=true but chromium/chromedriver are not installed in /usr/bin");
     }
     Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed (apt-get install chromium "
         + "chromium-driver): skipping the real-browser page bridge tests");
-    Path jar = Files.write(dir.resolve("webassist-client.jar"), new byte[] {'P', 'K'}); // never launched here
-    server = DemoServer.start(config -> config.withHttp(new HttpConfig(jar)));
-    site = "http://127.0.0.1:" + server.server.httpPort();
-    Path downloads = Files.createDirectories(dir.resolve("downloads"));
+    downloads = Files.createDirectories(browserDir.resolve("downloads"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -118,13 +120,27 @@ class PageBridgeBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    Path jar = Files.write(dir.resolve("webassist-client.jar"), new byte[] {'P', 'K'}); // never launched here
+    server = DemoServer.start(config -> config.withHttp(new HttpConfig(jar)));
+    site = "http://127.0.0.1:" + server.server.httpPort();
     agentRuntime = LinkRuntime.create();
   }
 
   @AfterEach
   void stop() {
     if (browser != null) {
-      browser.quit();
+      browser.get("about:blank"); // off this test's server before it stops
     }
     if (client != null) {
       client.close();
@@ -294,7 +310,6 @@ class PageBridgeBrowserTest {
   }
 
   private Path awaitDownload() {
-    Path downloads = dir.resolve("downloads");
     return await("the launch file downloaded").atMost(WAIT).until(() -> {
       try (Stream<Path> files = Files.list(downloads)) {
         return files.filter(f -> f.toString().endsWith(".jnlp")).findFirst();
