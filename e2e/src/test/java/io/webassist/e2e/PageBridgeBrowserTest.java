@@ -213,6 +213,27 @@ class PageBridgeBrowserTest {
     await("the highlight box at the voucher field").atMost(WAIT).until(() -> highlightOffset("#voucher"),
         offset -> offset != null && offset <= 4);
 
+    // the agent scrolls to the delivery terms (an element and an offset in it) and points there
+    agentModel.act(m -> m.scroll(0, 500, "#delivery", 0, 10));
+    await("the tab scrolled to the element").atMost(WAIT).until(() -> ((Number) js(
+        "return Math.abs(window.scrollY - (document.querySelector('#delivery').getBoundingClientRect().top"
+        + " + window.scrollY + 10));")).doubleValue(), gap -> gap <= 2);
+    agentModel.act(m -> m.pointer(0, 0, "#delivery", 30, 40));
+    await("the agent's pointer drawn at the element").atMost(WAIT).until(() -> js(
+        "var h = document.querySelector('[data-webassist-overlay]');"
+        + "var p = h && h.shadowRoot.querySelector('.pointer'); if (!p) { return null; }"
+        + "var d = document.querySelector('#delivery').getBoundingClientRect();"
+        + "return Math.abs(parseFloat(p.style.left) - (d.left + window.scrollX + 30))"
+        + " + Math.abs(parseFloat(p.style.top) - (d.top + window.scrollY + 40));"),
+        gap -> gap != null && ((Number) gap).doubleValue() <= 2);
+
+    // the person scrolls back to the top: the agent's model follows
+    int agentScrollY = onAgent(agentModel, m -> m.page().scrollY());
+    assertThat(agentScrollY).isPositive();
+    js("window.scrollTo(0, 0);");
+    await("the agent sees the person's scroll").atMost(WAIT).until(() -> onAgent(agentModel, m -> m.page().scrollY()),
+        y -> y == 0);
+
     // the agent goes to the checkout: the tab follows, and the bridge reconnects there by itself
     agentModel.act(m -> m.navigate(site + "/shop/checkout.html"));
     await("the tab follows the agent").atMost(WAIT).until(browser::getCurrentUrl, url -> url.endsWith("/checkout.html"));

@@ -147,6 +147,18 @@ class PageBridgeEndpointTest {
   }
 
   @Test
+  void theHelpScriptIsSmallAndNeverTurnsNetworkTextIntoCodeOrMarkup() throws Exception {
+    startPlain();
+    HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(site + "/webassist-help.js")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(15 * 1024);
+    assertThat(script.body()).contains("'use strict'", "attachShadow", "CSS.escape", "textContent", "window.WebAssist")
+        .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+            "setTimeout('", "setTimeout(\"");
+  }
+
+  @Test
   void launchesFromOtherOriginsNullOrNoneAreRefused() throws Exception {
     startPlain();
     String form = "url=" + URLEncoder.encode("https://evil.example/x", StandardCharsets.UTF_8);
