@@ -294,6 +294,9 @@ class PageBridgeEndpointTest {
     assertThat(launched).startsWith("HTTP/1.1 200");
     JsonNode launch = JSON.readTree(launched.substring(launched.indexOf("\r\n\r\n") + 4));
     assertThat(launch.get("socketUrl").asText()).startsWith("wss://");
+    String file = https(trustAll, "GET " + URI.create(launch.get("launchUrl").asText()).getRawPath()
+        + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.httpPort() + "\r\nConnection: close\r\n\r\n", Integer.MAX_VALUE);
+    assertThat(file).startsWith("HTTP/1.1 200").contains("codebase=\"https://127.0.0.1:" + server.httpPort() + "/\"");
 
     String upgraded = https(trustAll, "GET /assist/page?key=" + launch.get("pageKey").asText() + " HTTP/1.1\r\n"
         + "Host: 127.0.0.1:" + server.httpPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
