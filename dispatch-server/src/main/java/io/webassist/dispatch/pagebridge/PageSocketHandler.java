@@ -37,12 +37,18 @@ final class PageSocketHandler extends ChannelInboundHandlerAdapter implements Pa
 
   private final PageHub hub;
   private final PageHub.Admission admission;
-  private final TokenBucket rate = new TokenBucket(EVENTS_PER_SECOND, EVENTS_PER_SECOND, Ticker.SYSTEM);
+  private final TokenBucket rate;
   private volatile Channel channel;
 
   PageSocketHandler(PageHub hub, PageHub.Admission admission) {
+    this(hub, admission, Ticker.SYSTEM);
+  }
+
+  /** With the clock the event rate is measured on (tests move it by hand). */
+  PageSocketHandler(PageHub hub, PageHub.Admission admission, Ticker clock) {
     this.hub = hub;
     this.admission = admission;
+    this.rate = new TokenBucket(EVENTS_PER_SECOND, EVENTS_PER_SECOND, clock);
   }
 
   @Override
