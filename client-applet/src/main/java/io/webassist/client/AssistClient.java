@@ -1,5 +1,6 @@
 package io.webassist.client;
 
+import io.webassist.client.page.PageBridge;
 import io.webassist.cobrowse.PageState;
 import io.webassist.cobrowse.Side;
 import io.webassist.cobrowse.UrlPolicy;
@@ -62,6 +63,7 @@ public final class AssistClient implements AutoCloseable {
   private DispatchConnection dispatch;
   private PeerListener listener;
   private volatile CobrowseBinding cobrowse;
+  private volatile PageBridge pageBridge; // the person's own browser tab, when the page passed a key
   // link thread only
   private SessionLink currentLink;
   private String currentSessionId;
@@ -105,6 +107,17 @@ public final class AssistClient implements AutoCloseable {
         }, runtime::execute);
   }
 
+  /**
+   * Pairs this client with the person's browser tab by the key its launch file passed
+   * ({@code --page-key}); call before {@link #start}. See {@link PageBridge}.
+   */
+  public AssistClient pageKey(String key) {
+    if (key != null && !key.isBlank()) {
+      pageBridge = new PageBridge(key, frame -> dispatch.send(frame), view::status);
+    }
+    return this;
+  }
+
   /** The first link to an agent, once it is up. */
   public CompletableFuture<SessionLink> sessionLink() {
     return firstLink;
@@ -134,7 +147,8 @@ public final class AssistClient implements AutoCloseable {
     requestId = null;
     PeerListener peer = listener != null && listener.isListening() ? listener : null;
     dispatch.send(new SupportRequest(request.name(), request.phone(), request.customerId(), request.pageUrl(),
-        peer == null ? null : peer.endpoint(), request.customerSignature(), peer == null ? null : peer.fingerprint()));
+        peer == null ? null : peer.endpoint(), request.customerSignature(), peer == null ? null : peer.fingerprint(),
+        pageBridge == null ? null : pageBridge.pageKey()));
   }
 
   private void onDispatchState(ConnectionState state) {
@@ -161,6 +175,9 @@ public final class AssistClient implements AutoCloseable {
   }
 
   private void onDispatchFrame(Frame frame) {
+    if (pageBridge != null && pageBridge.onDispatchFrame(frame)) {
+      return;
+    }
     if (frame instanceof SupportQueued queued) {
       requestId = queued.requestId();
       view.queued(queued.position(), queued.reason());
@@ -208,6 +225,9 @@ public final class AssistClient implements AutoCloseable {
     currentSessionId = null;
     currentToken = null;
     cobrowse = null;
+    if (pageBridge != null) {
+      pageBridge.detach();
+    }
     view.ended(reason);
     if (USER_LEFT.equals(reason) && dispatch != null && dispatch.state() == ConnectionState.CONNECTED) {
       sendRequest();
@@ -270,7 +290,12 @@ public final class AssistClient implements AutoCloseable {
     };
     // the listener admits one agent only; a later session (after a re-queue) meets on the relay
     PeerListener peer = listener != null && listener.isListening() ? listener : null;
-    links.acceptAsUser(peer, assigned, SessionLink.Listener.all(cobrowse, shown, new DispatchReporter(dispatch)))
+    SessionLink.Listener page = SessionLink.Listener.all();
+    if (pageBridge != null) {
+      pageBridge.attach(cobrowse.model());
+      page = pageBridge;
+    }
+    links.acceptAsUser(peer, assigned, SessionLink.Listener.all(cobrowse, shown, new DispatchReporter(dispatch), page))
         .whenComplete((link, failure) -> {
           if (failure != null) {
             firstLink.completeExceptionally(failure); // no-op once a first link was up

@@ -42,6 +42,10 @@ public final class AssistClientMain implements Callable<Integer> {
   @Option(names = "--phone", description = "The user's phone number.")
   String phone;
 
+  @Option(names = "--page-key", description = "The page bridge's key from the launch file: the person's browser tab "
+      + "follows the agent (docs/PAGE-BRIDGE.md).")
+  String pageKey;
+
 
 
   @Option(names = "--no-terminal", description = "Nobody types on standard input (launched from a web page): "
@@ -82,7 +86,7 @@ public final class AssistClientMain implements Callable<Integer> {
       return 2;
     }
     EndWatchingView view = new EndWatchingView(new TextClientView(System.out));
-    try (AssistClient client = new AssistClient(request, target.security(), view)) {
+    try (AssistClient client = new AssistClient(request, target.security(), view).pageKey(pageKey)) {
       try {
         client.start().get(15, TimeUnit.SECONDS);
       } catch (Exception e) {

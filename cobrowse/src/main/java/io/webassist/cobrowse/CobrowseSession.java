@@ -159,6 +159,34 @@ public final class CobrowseSession {
     return share(new CobrowseScroll(x, y));
   }
 
+  /**
+   * Scrolled to ({@code x}, {@code y}) in page pixels, the view's top being {@code selector} +
+   * ({@code offsetX}, {@code offsetY}): what the person's own tab reports through the page bridge.
+   */
+  public boolean scroll(int x, int y, String selector, int offsetX, int offsetY) {
+    if (!leadAllowed("scroll")) {
+      return false;
+    }
+    page.scroll(x, y);
+    return share(new CobrowseScroll(0, 0, x, y, selector, offsetX, offsetY));
+  }
+
+  /** Our pointer is on {@code selector} at ({@code offsetX}, {@code offsetY}) inside it; pixels as fallback. */
+  public boolean pointer(int x, int y, String selector, int offsetX, int offsetY) {
+    if (!leadAllowed("point")) {
+      return false;
+    }
+    return share(new CobrowsePointer(0, 0, x, y, selector, offsetX, offsetY));
+  }
+
+  /** Clicked {@code target} at ({@code offsetX}, {@code offsetY}) inside it; pixels as fallback. */
+  public boolean click(int x, int y, String target, int offsetX, int offsetY) {
+    if (!leadAllowed("click")) {
+      return false;
+    }
+    return share(new CobrowseClick(0, 0, x, y, target, offsetX, offsetY));
+  }
+
   /** Our pointer moved; the other side sees it (ours is not part of our own page state). */
   public boolean pointer(int x, int y) {
     if (!leadAllowed("point")) {

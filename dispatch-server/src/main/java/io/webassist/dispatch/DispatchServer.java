@@ -30,6 +30,8 @@ import io.webassist.dispatch.net.AgentAuthenticator;
 import io.webassist.dispatch.net.Connection;
 import io.webassist.dispatch.net.ServerContext;
 import io.webassist.dispatch.net.TcpInitializer;
+import io.webassist.dispatch.pagebridge.PageBridgeHttp;
+import io.webassist.dispatch.pagebridge.PageHub;
 import io.webassist.dispatch.relay.RelayHub;
 import io.webassist.dispatch.routing.RoutingRules;
 import io.webassist.dispatch.sessions.SessionRegistry;
@@ -56,8 +58,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The dispatch server: one process, two listeners. TCP (NDJSON) for users, agents and the relay,
  * TLS by default ({@link TlsConfig}): clients pin the certificate's {@link #fingerprint()}; HTTP
- * for {@code /healthz}, {@code /metrics}, the demo site, {@code /assist.jnlp} and the signed client
- * jar, always plain, because nothing secret goes over it. {@link #start} returns once both listen; {@link #close} tells every connected client
+ * for {@code /healthz}, {@code /metrics}, the demo site, {@code /assist.jnlp}, the signed client
+ * jar and the page bridge ({@code /assist/launch}, the page's WebSocket), plain unless
+ * {@code http.tls} is set (then with the TCP listener's identity). {@link #start} returns once both listen; {@link #close} tells every connected client
  * {@code error{code:"shutting_down"}} and stops.
  */
 public final class DispatchServer implements AutoCloseable {
@@ -82,6 +85,7 @@ public final class DispatchServer implements AutoCloseable {
   private final RelayHub relay;
   private final AgentAuthenticator authenticator;
   private final LimitGuards limits;
+  private final PageHub pages;
   private volatile int tcpPort;
   private volatile int httpPort;
   private Channel tcpChannel;
@@ -105,6 +109,7 @@ public final class DispatchServer implements AutoCloseable {
     this.authenticator = new AgentAuthenticator(agents, config.limits().loginThreads(),
         config.limits().maxPendingLogins());
     this.limits = LimitGuards.from(config, metrics, limitsClock);
+    this.pages = new PageHub(metrics);
     registerGauges(agents, sessions);
   }
 
@@ -125,6 +130,9 @@ public final class DispatchServer implements AutoCloseable {
    */
   public static DispatchServer start(ServerConfig config, Ticker limitsClock) throws IOException {
     TlsIdentity identity = identity(config);
+    if (config.http().tls() && identity == null) {
+      throw new IOException("http.tls needs TLS on: the HTTP listener uses the TCP listener's identity");
+    }
     // built once, on the starting thread and not on an event loop: every connection's SslHandler comes from it
     SslContext tlsContext = identity == null ? null : TlsContexts.server(identity);
     DispatchServer server = new DispatchServer(config, limitsClock, identity, tlsContext);
@@ -162,7 +170,8 @@ public final class DispatchServer implements AutoCloseable {
   }
 
   private void bind() throws IOException {
-    ServerContext context = new ServerContext(config, broker, relay, authenticator, metrics, connections, limits);
+    ServerContext context = new ServerContext(config, broker, relay, authenticator, metrics, connections, limits,
+        pages);
     LimitsConfig l = config.limits();
     tcpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
@@ -178,14 +187,18 @@ public final class DispatchServer implements AutoCloseable {
     // plain on purpose: health, metrics, the demo site and the launch file carry nothing secret (the
     // JNLP holds the page's own values and the fingerprint, which is public by design)
     HttpHandler http = new HttpHandler(metrics, () -> !closed.get(), new HttpHandler.Launch(
-        config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null)));
+        config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null),
+        config.http().tls()));
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(transport.serverChannel())
-        .childHandler(new HttpInitializer(http)), config.httpPort(), "http");
+        .childHandler(new HttpInitializer(http, new PageBridgeHttp(pages, config.cobrowse(), config.http().tls()),
+            config.http().tls() ? tlsContext : null)), config.httpPort(), "http");
+    // launches and unclaimed bridges past their time are given up (a cheap walk, off the hot path)
+    workerGroup.next().scheduleAtFixedRate(pages::sweep, 5, 5, TimeUnit.SECONDS);
     httpPort = ((InetSocketAddress) httpChannel.localAddress()).getPort();
-    LOG.info("dispatch listening tcp={} http={} bind={} tls={} transport={}", tcpPort, httpPort, config.bind(),
-        tlsContext != null ? "on" : "off", transport.setting());
+    LOG.info("dispatch listening tcp={} http={} bind={} tls={} httpTls={} transport={}", tcpPort, httpPort,
+        config.bind(), tlsContext != null ? "on" : "off", config.http().tls() ? "on" : "off", transport.setting());
   }
 
   private Channel bindOne(ServerBootstrap bootstrap, int port, String what) throws IOException {
@@ -201,7 +214,9 @@ public final class DispatchServer implements AutoCloseable {
     metrics.declare("connections_total", "agent_logins", "agent_logins_failed", "requests_received",
         "requests_unavailable", "requests_queue_full", "offers_sent", "offers_accepted", "offers_declined",
         "offers_expired", "offers_withdrawn", "sessions_started", "sessions_ended", "sessions_link_direct",
-        "sessions_link_relay", "relay_joins", "relay_joins_refused", "relay_pairs");
+        "sessions_link_relay", "relay_joins", "relay_joins_refused", "relay_pairs",
+        "page_launches", "page_pairs", "page_claims_refused", "page_handshakes_refused", "page_sockets_opened",
+        "page_events", "page_commands");
     metrics.gauge("connections_open", connections::size);
     metrics.gauge("agents_logged_in", agents::loggedInCount);
     metrics.gauge("agents_available", agents::availableCount);
@@ -228,6 +243,7 @@ public final class DispatchServer implements AutoCloseable {
             TreeMap::new, Collectors.counting()));
       }
     });
+    metrics.gauge("page_bridges_open", pages::openBridges);
   }
 
   /** The TCP port users, agents and the relay connect to (the real one when configured as 0). */

@@ -92,7 +92,15 @@ public final class ConfigLoader {
     JsonSection cobrowseSection = root.object("cobrowse");
     CobrowseConfig cobrowse = CobrowseConfig.defaults();
     if (cobrowseSection != null) {
-      cobrowse = new CobrowseConfig(cobrowseSection.strings("allowedHosts"));
+      List<String> origins = cobrowseSection.strings("pageOrigins");
+      for (int i = 0; i < origins.size(); i++) {
+        try {
+          CobrowseConfig.normalizeOrigin(origins.get(i));
+        } catch (IllegalArgumentException e) {
+          throw cobrowseSection.error("pageOrigins[" + i + "]", e.getMessage());
+        }
+      }
+      cobrowse = new CobrowseConfig(cobrowseSection.strings("allowedHosts"), origins);
       cobrowseSection.finish();
     }
     JsonSection loggingSection = root.object("logging");
@@ -265,7 +273,7 @@ public final class ConfigLoader {
    * {@code {"enabled": true, "certFile": null, "keyFile": null, "dataDir": "webassist-data/tls",
    * "commonName": null}}; the two PEM files go together. Paths are relative to the working directory.
    */
-  /** {@code {"clientJar": "/opt/webassist/webassist-client.jar"}}; see {@link HttpConfig}. */
+  /** {@code {"clientJar": "/opt/webassist/webassist-client.jar", "tls": false}}; see {@link HttpConfig}. */
   private static HttpConfig http(JsonSection section) throws ConfigException {
     if (section == null) {
       return HttpConfig.defaults();
@@ -280,8 +288,9 @@ public final class ConfigLoader {
     } catch (InvalidPathException e) {
       throw section.error("clientJar", "is not a valid path: " + e.getMessage());
     }
+    boolean tls = section.bool("tls", false);
     section.finish();
-    return new HttpConfig(path);
+    return new HttpConfig(path, tls);
   }
 
   private static TlsConfig tls(JsonSection section) throws ConfigException {

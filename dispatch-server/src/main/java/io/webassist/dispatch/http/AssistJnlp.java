@@ -57,6 +57,12 @@ final class AssistJnlp {
    */
   static String build(Map<String, List<String>> query, String hostHeader, String publicHost, int tcpPort,
       String fingerprint) throws BadRequest {
+    return build(query, hostHeader, publicHost, tcpPort, fingerprint, false);
+  }
+
+  /** As above; {@code https} when the HTTP listener speaks TLS ({@code http.tls}), so the jar is fetched over it. */
+  static String build(Map<String, List<String>> query, String hostHeader, String publicHost, int tcpPort,
+      String fingerprint, boolean https) throws BadRequest {
     if (hostHeader == null || !HOST_HEADER.matcher(hostHeader).matches()) {
       throw new BadRequest("missing or unusable Host header");
     }
@@ -65,6 +71,7 @@ final class AssistJnlp {
     String signature = single(query, "sig", Require.SHORT_TEXT, false);
     String name = single(query, "name", Require.SHORT_TEXT, false);
     String phone = single(query, "phone", Require.SHORT_TEXT, false);
+    String pageKey = single(query, "pageKey", Require.SHORT_TEXT, false); // only from /assist/launch (page bridge)
     String host = publicHost != null ? publicHost : hostOnly(hostHeader);
 
     List<String> args = new ArrayList<>(List.of("--server", host + ":" + tcpPort));
@@ -78,8 +85,9 @@ final class AssistJnlp {
     addIf(args, "--customer-signature", signature);
     addIf(args, "--name", name);
     addIf(args, "--phone", phone);
+    addIf(args, "--page-key", pageKey);
     args.add("--no-terminal");
-    return document("http://" + hostHeader + "/", args);
+    return document((https ? "https://" : "http://") + hostHeader + "/", args);
   }
 
   private static String document(String codebase, List<String> args) {

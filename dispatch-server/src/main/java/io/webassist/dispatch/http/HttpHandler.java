@@ -61,8 +61,14 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
    * @param tcpPort the dispatch server's TCP port
    * @param fingerprint the TCP listener's certificate fingerprint, or null when TLS is off
    * @param clientJar the signed client jar, or null when there is none (the JNLP answers 503)
+   * @param https whether the HTTP listener speaks TLS ({@code http.tls}): the launch file's codebase is https
    */
-  public record Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar) {}
+  public record Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar, boolean https) {
+    /** For a plain HTTP listener. */
+    public Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar) {
+      this(publicHost, tcpPort, fingerprint, clientJar, false);
+    }
+  }
 
   /**
    * @param metrics the metrics snapshot to serve
@@ -139,7 +145,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     try {
       String jnlp = AssistJnlp.build(query, request.headers().get(HttpHeaderNames.HOST), launch.publicHost(),
-          launch.tcpPort(), launch.fingerprint());
+          launch.tcpPort(), launch.fingerprint(), launch.https());
       respond(ctx, request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
     } catch (AssistJnlp.BadRequest e) {
       LOG.debug("assist.jnlp refused remote={} reason={}", ctx.channel().remoteAddress(), e.getMessage());

@@ -38,7 +38,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
   HandshakeHandler(ServerContext context) {
     this.context = context;
-    this.userHandler = new UserHandler(context.broker());
+    this.userHandler = new UserHandler(context.broker(), context.pages());
     this.agentHandler = new AgentHandler(context.broker(), context.authenticator(), context.metrics(),
         context.limits());
     this.relayHandler = new RelayHandler(context.relay());

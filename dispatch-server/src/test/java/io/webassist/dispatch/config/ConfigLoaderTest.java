@@ -103,6 +103,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void pageOriginsAndHttpTlsAreRead() throws Exception {
+    ServerConfig config = ConfigLoader.load(write(
+        "{'cobrowse': {'pageOrigins': ['https://Shop.Example.com:443', 'http://localhost:8080']}, 'http': {'tls': true}}"));
+    assertThat(config.cobrowse().pageOrigins()).containsExactly("https://shop.example.com", "http://localhost:8080");
+    assertThat(config.http().tls()).isTrue();
+  }
+
+  @Test
+  void aPageOriginWithAPathIsRefused() throws Exception {
+    assertThat(problem("{'cobrowse': {'pageOrigins': ['https://shop.example.com/cart']}}"))
+        .contains("cobrowse.pageOrigins[0]:", "without a path");
+    assertThat(problem("{'cobrowse': {'pageOrigins': ['null']}}")).contains("cobrowse.pageOrigins[0]:");
+  }
+
+  @Test
   void unknownFieldIsRefusedWithItsPath() throws Exception {
     assertThat(problem("{'tcpPrt': 7400}")).contains("webassist.json: tcpPrt: is not a known field");
     assertThat(problem("{'routing': {'rules': [{'match': 'exact', 'value': 'x', 'group': 'g', 'grup': 'h'}]}}"))

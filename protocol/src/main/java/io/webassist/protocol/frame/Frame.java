@@ -10,7 +10,7 @@ public sealed interface Frame
         SessionStart, SessionLinkReport, QueueStatus, SessionTransfer, SessionTransferFailed, SessionUserPresence,
         SupportRequest, SupportQueued, SupportAssigned, SupportUnavailable, SupportCancel, SupportReclaim,
         PeerHello, PeerWelcome, SessionResume, RelayJoin, RelayJoined, RelayReady, RelayPartnerLeft,
-        SessionEvent {
+        PageCommand, PageEvent, PageBridgeState, SessionEvent {
 
   /** The wire name of this frame, e.g. {@code "support.request"}. */
   default String type() {

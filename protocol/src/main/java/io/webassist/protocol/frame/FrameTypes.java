@@ -40,6 +40,10 @@ public final class FrameTypes {
     add("support.unavailable", SupportUnavailable.class);
     add("support.cancel", SupportCancel.class);
     add("support.reclaim", SupportReclaim.class);
+    // page bridge: assist client ↔ dispatch ↔ the person's browser tab
+    add("page.command", PageCommand.class);
+    add("page.event", PageEvent.class);
+    add("page.bridge", PageBridgeState.class);
     // session link
     add("peer.hello", PeerHello.class);
     add("peer.welcome", PeerWelcome.class);
