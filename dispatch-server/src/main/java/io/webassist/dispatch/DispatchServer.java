@@ -166,7 +166,8 @@ public final class DispatchServer implements AutoCloseable {
     // plain on purpose: health, metrics, the demo site and the launch file carry nothing secret (the
     // JNLP holds the page's own values and the fingerprint, which is public by design)
     HttpHandler http = new HttpHandler(metrics::snapshot, () -> !closed.get(), new HttpHandler.Launch(
-        config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null)));
+        config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null),
+        config.http().publicBaseUrl()));
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(NioServerSocketChannel.class)

@@ -211,7 +211,10 @@ public final class ConfigLoader {
    * {@code {"enabled": true, "certFile": null, "keyFile": null, "dataDir": "webassist-data/tls",
    * "commonName": null}}; the two PEM files go together. Paths are relative to the working directory.
    */
-  /** {@code {"clientJar": "/opt/webassist/webassist-client.jar"}}; see {@link HttpConfig}. */
+  /**
+   * {@code {"clientJar": "/opt/webassist/webassist-client.jar", "publicBaseUrl": "https://help.example.com/"}};
+   * see {@link HttpConfig}.
+   */
   private static HttpConfig http(JsonSection section) throws ConfigException {
     if (section == null) {
       return HttpConfig.defaults();
@@ -226,8 +229,13 @@ public final class ConfigLoader {
     } catch (InvalidPathException e) {
       throw section.error("clientJar", "is not a valid path: " + e.getMessage());
     }
+    String publicBaseUrl = section.string("publicBaseUrl", null);
     section.finish();
-    return new HttpConfig(path);
+    try {
+      return new HttpConfig(path, publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl);
+    } catch (IllegalArgumentException e) {
+      throw section.error("publicBaseUrl", e.getMessage());
+    }
   }
 
   private static TlsConfig tls(JsonSection section) throws ConfigException {

@@ -1,6 +1,9 @@
 package io.webassist.dispatch.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The HTTP listener's settings beyond its port.
@@ -9,13 +12,50 @@ import java.nio.file.Path;
  *     launched by {@code /assist.jnlp} (claims 72, 77, 80, 85); null means "find it": the system
  *     property {@value #CLIENT_JAR_PROPERTY}, then {@code webassist-client.jar} next to the server's
  *     jar, then the build's {@code client-applet/target/webassist-client.jar}
+ * @param publicBaseUrl the address people's browsers and launchers reach this HTTP port at, when
+ *     that is not what they asked for — a server behind an HTTPS reverse proxy, say
+ *     {@code https://help.example.com/webassist/}. The JNLP's {@code codebase} (and so its jar link)
+ *     is made from it. Null means the Host header of each request, over plain http. Normalised to
+ *     end with {@code /}; only http and https, no query, fragment or user info.
  */
-public record HttpConfig(Path clientJar) {
+public record HttpConfig(Path clientJar, String publicBaseUrl) {
 
   /** System property naming the client jar when the configuration does not. */
   public static final String CLIENT_JAR_PROPERTY = "webassist.clientJar";
 
+  public HttpConfig {
+    publicBaseUrl = publicBaseUrl == null ? null : normaliseBaseUrl(publicBaseUrl);
+  }
+
+  public HttpConfig(Path clientJar) {
+    this(clientJar, null);
+  }
+
   public static HttpConfig defaults() {
-    return new HttpConfig(null);
+    return new HttpConfig(null, null);
+  }
+
+  public HttpConfig withPublicBaseUrl(String value) {
+    return new HttpConfig(clientJar, value);
+  }
+
+  /** {@code value} checked and ending with {@code /}; an IllegalArgumentException says what is wrong. */
+  static String normaliseBaseUrl(String value) {
+    String trimmed = value.strip();
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("is not a valid URL: " + e.getMessage());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("must be an http:// or https:// address, not '" + trimmed + "'");
+    }
+    if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+        || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("must be scheme://host[:port][/path] with no user, query or fragment");
+    }
+    return trimmed.endsWith("/") ? trimmed : trimmed + "/";
   }
 }

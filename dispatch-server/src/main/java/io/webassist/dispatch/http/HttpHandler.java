@@ -56,8 +56,9 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
    * @param tcpPort the dispatch server's TCP port
    * @param fingerprint the TCP listener's certificate fingerprint, or null when TLS is off
    * @param clientJar the signed client jar, or null when there is none (the JNLP answers 503)
+   * @param publicBaseUrl where browsers reach this HTTP port ({@code http.publicBaseUrl}), or null for the Host header
    */
-  public record Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar) {}
+  public record Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar, String publicBaseUrl) {}
 
   /**
    * @param metrics the metrics snapshot to serve
@@ -108,7 +109,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     try {
       String jnlp = AssistJnlp.build(query, request.headers().get(HttpHeaderNames.HOST), launch.publicHost(),
-          launch.tcpPort(), launch.fingerprint());
+          launch.tcpPort(), launch.fingerprint(), launch.publicBaseUrl());
       respond(ctx, request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
     } catch (AssistJnlp.BadRequest e) {
       LOG.debug("assist.jnlp refused remote={} reason={}", ctx.channel().remoteAddress(), e.getMessage());
