@@ -71,7 +71,10 @@ public final class AssistClientMain implements Callable<Integer> {
   String peerBind;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new AssistClientMain()).execute(args));
+    if (!java.util.Arrays.asList(args).contains("--text")) {
+      Theme.prefetch();
+    }
+    System.exit(new CommandLine(new AssistClientMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override
@@ -79,6 +82,13 @@ public final class AssistClientMain implements Callable<Integer> {
     // a person reads this program's output: library INFO lines would drown the conversation
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    if (!text && System.getProperty(WINDOW_LOG) == null) {
+      System.setProperty(WINDOW_LOG, "info"); // the "window shown" line the start-up benchmark reads
+    }
+    if (!text && WindowLauncher.noDisplay().isEmpty()) {
+      // the look and feel loads on the EDT while this thread makes the TLS context: the window is up sooner
+      WindowLauncher.prepare(theme);
     }
     DispatchServerOptions.Target target = dispatch.targetOrExplain("client", System.err);
     if (target == null) {
@@ -122,9 +132,6 @@ public final class AssistClientMain implements Callable<Integer> {
 
   /** The window, until the person closes it. */
   private Integer window(DispatchServerOptions.Target target) {
-    if (System.getProperty(WINDOW_LOG) == null) {
-      System.setProperty(WINDOW_LOG, "info"); // the "window shown" line the start-up benchmark reads
-    }
     Optional<String> noDisplay = WindowLauncher.noDisplay();
     if (noDisplay.isPresent()) {
       System.err.println("client: " + noDisplay.get() + "; run it where there is a screen, or add --text "

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,15 +21,34 @@ public final class Theme {
   /** What the person (or {@code --theme}) asked for. */
   public enum Choice { SYSTEM, LIGHT, DARK }
 
+  /** The desktop's preference, asked once, off the start-up path (a desktop query can take most of a second). */
+  private static volatile CompletableFuture<Boolean> systemDark;
+
   private Theme() {}
+
+  /** Starts asking the desktop now, so that {@link #install} finds the answer ready; call first thing in main. */
+  public static void prefetch() {
+    if (systemDark == null) {
+      systemDark = CompletableFuture.supplyAsync(Theme::systemPrefersDark);
+    }
+  }
 
   /** Installs FlatLaf; call on the EDT before the first component is made. */
   public static void install(Choice choice) {
-    boolean dark = choice == Choice.DARK || (choice == Choice.SYSTEM && systemPrefersDark());
+    boolean dark = choice == Choice.DARK || (choice == Choice.SYSTEM && askedSystemPrefersDark());
     if (dark) {
       FlatDarkLaf.setup();
     } else {
       FlatLightLaf.setup();
+    }
+  }
+
+  private static boolean askedSystemPrefersDark() {
+    prefetch();
+    try {
+      return systemDark.get(1, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return false;
     }
   }
 
@@ -48,7 +68,8 @@ public final class Theme {
     if (gtkTheme != null) {
       return gtkTheme.toLowerCase(Locale.ROOT).contains("dark");
     }
-    if (!onPath("gsettings")) {
+    boolean desktopSession = System.getenv("XDG_CURRENT_DESKTOP") != null || System.getenv("DESKTOP_SESSION") != null;
+    if (!desktopSession || !onPath("gsettings")) {
       return false;
     }
     String scheme = run(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"));

@@ -59,7 +59,7 @@ final class WaitingPanel extends JPanel {
     title.setText(connecting ? "Asking for help" : "Waiting for a helper");
     position.setText(model.positionText());
     String wait = model.estimateText();
-    estimate.setText(wait != null ? wait : connecting ? " " : "Someone will be with you as soon as they are free.");
+    estimate.setText(wait != null ? wait : connecting ? " " : "Waiting for the next free agent.");
     note.setText(model.waitingNote() == null ? "" : model.waitingNote());
     reconnecting.setText(model.reconnecting() ? "Lost the connection to the help desk; reconnecting …" : " ");
   }

@@ -36,6 +36,25 @@ public final class WindowLauncher {
     }
   }
 
+  private static boolean prepared;
+
+  /**
+   * Installs the look and feel and loads the window's heavier classes on the EDT, without waiting:
+   * start-up work that can run while the caller does its own (the TLS context). {@link #open} does
+   * it too when nobody called this.
+   */
+  public static void prepare(Theme.Choice theme) {
+    Edt.run(() -> {
+      if (prepared) {
+        return;
+      }
+      prepared = true;
+      Theme.install(theme);
+      new javax.swing.JTextPane().getStyledDocument();
+      new javax.swing.JProgressBar().setIndeterminate(true);
+    });
+  }
+
   /**
    * Opens the window; the returned future completes once it is closed and the client has said goodbye.
    *
@@ -43,8 +62,8 @@ public final class WindowLauncher {
    */
   public static CompletableFuture<Void> open(AssistController.Launch launch, Theme.Choice theme, PageOpener opener) {
     CompletableFuture<Void> closed = new CompletableFuture<>();
+    prepare(theme);
     Edt.run(() -> {
-      Theme.install(theme);
       AssistWindowModel model = new AssistWindowModel(launch.pageUrl(), launch.prefilled());
       AssistController controller = new AssistController(launch, model, opener, () -> closed.complete(null));
       AssistWindow window = new AssistWindow(controller);
