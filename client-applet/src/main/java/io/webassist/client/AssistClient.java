@@ -63,7 +63,7 @@ public final class AssistClient implements AutoCloseable {
   private String requestId; // set by the first support.queued: the server took the request
   private boolean everConnected;
   private boolean lostDispatch;
-  private boolean wantHelp = true; // false once the person cancelled or left
+  private boolean wantHelp = true; // false once the person cancelled or left, or the help ended for good
 
   public AssistClient(AssistRequest request, TransportSecurity security, ClientView view) {
     this.request = request;
@@ -212,12 +212,14 @@ public final class AssistClient implements AutoCloseable {
       onAssigned(assigned);
     } else if (frame instanceof SupportUnavailable unavailable) {
       requestId = null;
+      wantHelp = false; // until the person asks again
       view.unavailable(UnavailableReason.of(unavailable.reason()));
     } else if (frame instanceof SessionEnd end) {
       endCurrentSession(end.sessionId(), end.reason());
     } else if (frame instanceof ErrorFrame error) {
       if (requestId == null && currentSessionId == null) {
         // the request itself was refused (a limit, bad input): there is nothing left to wait for
+        wantHelp = false;
         view.refused(error.code(), error.message());
       } else {
         view.status("The server refused: " + error.message());
@@ -241,6 +243,9 @@ public final class AssistClient implements AutoCloseable {
     currentSessionId = null;
     cobrowse = null;
     EndReason why = EndReason.of(reason);
+    if (ClientView.isFinal(why)) {
+      wantHelp = false; // the help is over: a reconnect must not ask again on its own
+    }
     view.ended(why);
     if (why == EndReason.USER_LEFT && wantHelp && dispatch != null && dispatch.state() == ConnectionState.CONNECTED) {
       sendRequest();
@@ -282,6 +287,7 @@ public final class AssistClient implements AutoCloseable {
           case LOST -> {
             currentLink = null;
             currentSessionId = null;
+            wantHelp = false;
             view.ended(EndReason.LINK_LOST);
           }
           default -> { }

@@ -30,9 +30,10 @@ public final class AssistWindow {
   private final JPanel screens = new JPanel(cards);
   private final AssistController controller;
   private final DetailsPanel details;
-  private final WaitingPanel waiting;
-  private final ConnectedPanel connected;
-  private final EndedPanel ended;
+  // made when first shown: the details form is all a person sees at first, and it should be up fast
+  private WaitingPanel waiting;
+  private ConnectedPanel connected;
+  private EndedPanel ended;
   private AssistWindowModel.Screen shown;
 
   public AssistWindow(AssistController controller) {
@@ -41,13 +42,7 @@ public final class AssistWindow {
     frame.setName("assistWindow");
     frame.setDefaultCloseOperation(JFrame.DO_NOTHING_ON_CLOSE);
     details = new DetailsPanel(controller);
-    waiting = new WaitingPanel(controller);
-    connected = new ConnectedPanel(controller);
-    ended = new EndedPanel(controller, this::close);
     screens.add(details, AssistWindowModel.Screen.DETAILS.name());
-    screens.add(waiting, AssistWindowModel.Screen.WAITING.name());
-    screens.add(connected, AssistWindowModel.Screen.CONNECTED.name());
-    screens.add(ended, AssistWindowModel.Screen.ENDED.name());
 
     JCheckBox keepOnTop = new JCheckBox("Keep this window on top");
     keepOnTop.setName("keepOnTop");
@@ -90,7 +85,7 @@ public final class AssistWindow {
 
       @Override
       public void chatAdded(AssistWindowModel.ChatLine line) {
-        connected.append(line);
+        connected().append(line);
       }
     });
     render(controller.model());
@@ -123,16 +118,16 @@ public final class AssistWindow {
     switch (screen) {
       case DETAILS -> frame.getRootPane().setDefaultButton(details.defaultButton());
       case CONNECTING, WAITING -> {
-        waiting.render(model);
+        waiting().render(model);
         frame.getRootPane().setDefaultButton(null);
       }
       case CONNECTED -> {
-        connected.render(model);
+        connected().render(model);
         frame.getRootPane().setDefaultButton(null); // Enter in the message field sends
       }
       case ENDED -> {
-        ended.render(model);
-        frame.getRootPane().setDefaultButton(ended.defaultButton());
+        ended().render(model);
+        frame.getRootPane().setDefaultButton(ended().defaultButton());
       }
     }
     if (screen != shown) {
@@ -147,6 +142,30 @@ public final class AssistWindow {
     }
   }
 
+  private WaitingPanel waiting() {
+    if (waiting == null) {
+      waiting = new WaitingPanel(controller);
+      screens.add(waiting, AssistWindowModel.Screen.WAITING.name());
+    }
+    return waiting;
+  }
+
+  private ConnectedPanel connected() {
+    if (connected == null) {
+      connected = new ConnectedPanel(controller);
+      screens.add(connected, AssistWindowModel.Screen.CONNECTED.name());
+    }
+    return connected;
+  }
+
+  private EndedPanel ended() {
+    if (ended == null) {
+      ended = new EndedPanel(controller, this::close);
+      screens.add(ended, AssistWindowModel.Screen.ENDED.name());
+    }
+    return ended;
+  }
+
   private static String cardOf(AssistWindowModel.Screen screen) {
     return screen == AssistWindowModel.Screen.CONNECTING ? AssistWindowModel.Screen.WAITING.name() : screen.name();
   }
@@ -154,9 +173,9 @@ public final class AssistWindow {
   private void focusFirst() {
     switch (controller.model().screen()) {
       case DETAILS -> details.firstFocus().requestFocusInWindow();
-      case CONNECTING, WAITING -> waiting.defaultButton().requestFocusInWindow();
-      case CONNECTED -> connected.firstFocus().requestFocusInWindow();
-      case ENDED -> ended.defaultButton().requestFocusInWindow();
+      case CONNECTING, WAITING -> waiting().defaultButton().requestFocusInWindow();
+      case CONNECTED -> connected().firstFocus().requestFocusInWindow();
+      case ENDED -> ended().defaultButton().requestFocusInWindow();
     }
   }
 

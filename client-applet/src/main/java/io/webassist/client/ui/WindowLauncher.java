@@ -39,7 +39,7 @@ public final class WindowLauncher {
   private static boolean prepared;
 
   /**
-   * Installs the look and feel and loads the window's heavier classes on the EDT, without waiting:
+   * Installs the look and feel on the EDT, without waiting:
    * start-up work that can run while the caller does its own (the TLS context). {@link #open} does
    * it too when nobody called this.
    */
@@ -50,8 +50,6 @@ public final class WindowLauncher {
       }
       prepared = true;
       Theme.install(theme);
-      new javax.swing.JTextPane().getStyledDocument();
-      new javax.swing.JProgressBar().setIndeterminate(true);
     });
   }
 
