@@ -13,6 +13,7 @@ import io.webassist.client.ui.Theme;
 import io.webassist.client.ui.WindowLauncher;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,19 +84,12 @@ public final class AssistClientMain implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    if (!text && System.getProperty(WINDOW_LOG) == null) {
-      System.setProperty(WINDOW_LOG, "info"); // the "window shown" line the start-up benchmark reads
-    }
-    if (!text && WindowLauncher.noDisplay().isEmpty()) {
-      // the look and feel loads on the EDT while this thread makes the TLS context: the window is up sooner
-      WindowLauncher.prepare(theme);
+    if (!text) {
+      return window();
     }
     DispatchServerOptions.Target target = dispatch.targetOrExplain("client", System.err);
     if (target == null) {
       return 2;
-    }
-    if (!text) {
-      return window(target);
     }
     if (blank(name) && blank(phone)) {
       if (noTerminal || System.console() == null) {
@@ -130,25 +124,41 @@ public final class AssistClientMain implements Callable<Integer> {
     return 0;
   }
 
-  /** The window, until the person closes it. */
-  private Integer window(DispatchServerOptions.Target target) {
+  /**
+   * The window, until the person closes it. It opens while this thread checks the options and makes
+   * the pinned TLS context (slow in a fresh JVM), so the details form is up sooner; options that do
+   * not check out close it again and exit 2.
+   */
+  private Integer window() {
+    if (System.getProperty(WINDOW_LOG) == null) {
+      System.setProperty(WINDOW_LOG, "info"); // the "window shown" line the start-up benchmark reads
+    }
     Optional<String> noDisplay = WindowLauncher.noDisplay();
     if (noDisplay.isPresent()) {
       System.err.println("client: " + noDisplay.get() + "; run it where there is a screen, or add --text "
           + "for the text client");
       return 2;
     }
-    AssistController.Launch launch = new AssistController.Launch(target.host(), target.port(), target.security(),
-        pageUrl, customerId, customerSignature, peerBind, new Details(name, phone));
+    CompletableFuture<DispatchServerOptions.Target> server = new CompletableFuture<>();
+    AssistController.Launch launch = new AssistController.Launch(server, pageUrl, customerId, customerSignature,
+        peerBind, new Details(name, phone));
+    WindowLauncher.Opened window = WindowLauncher.open(launch, theme, PageOpener.desktop());
+    DispatchServerOptions.Target target = dispatch.targetOrExplain("client", System.err);
+    server.complete(target);
     try {
-      WindowLauncher.open(launch, theme, PageOpener.desktop()).get();
+      if (target == null) {
+        window.close();
+        window.closed().get(10, TimeUnit.SECONDS);
+        return 2;
+      }
+      window.closed().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       System.err.println("client: the window failed: " + rootMessage(e));
       return 1;
     }
-    return 0;
+    return target == null ? 2 : 0;
   }
 
   /** Without a terminal: until the session (or the hope of one) is over. */

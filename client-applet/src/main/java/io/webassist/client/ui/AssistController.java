@@ -2,6 +2,7 @@ package io.webassist.client.ui;
 
 import io.webassist.client.AssistClient;
 import io.webassist.client.AssistRequest;
+import io.webassist.link.DispatchServerOptions;
 import io.webassist.link.TransportSecurity;
 import io.webassist.protocol.frame.EndReason;
 import java.awt.Toolkit;
@@ -32,11 +33,21 @@ public final class AssistController {
   /**
    * Where the help desk is and what the page passed.
    *
+   * @param server where the dispatch server is and how to trust it; made while the window opens
+   *     (the pinned TLS context takes a while), awaited off the EDT when the person asks
    * @param peerBind the address the client's peer listener binds
    * @param prefilled name and phone from the page (may be empty)
    */
-  public record Launch(String serverHost, int serverPort, TransportSecurity security, String pageUrl,
-      String customerId, String customerSignature, String peerBind, Details prefilled) {}
+  public record Launch(CompletableFuture<DispatchServerOptions.Target> server, String pageUrl,
+      String customerId, String customerSignature, String peerBind, Details prefilled) {
+
+    /** A launch whose server is known already. */
+    public static Launch to(String host, int port, TransportSecurity security, String pageUrl, String customerId,
+        String customerSignature, String peerBind, Details prefilled) {
+      return new Launch(CompletableFuture.completedFuture(new DispatchServerOptions.Target(host, port, security)),
+          pageUrl, customerId, customerSignature, peerBind, prefilled);
+    }
+  }
 
   private final Launch launch;
   private final AssistWindowModel model;
@@ -49,7 +60,8 @@ public final class AssistController {
     return thread;
   });
   private final Timer typingTimer;
-  private AssistClient client;
+  private AssistClient client; // null until the request is on its way (and after it could not be)
+  private int asks; // which "Ask" the client being made belongs to
   private boolean typingSent;
   private boolean closing;
 
@@ -78,32 +90,51 @@ public final class AssistController {
     }
     model.asking(entered);
     AssistClient previous = client;
-    AssistRequest request = new AssistRequest(launch.serverHost(), launch.serverPort(), launch.pageUrl(),
-        launch.customerId(), launch.customerSignature(), entered.nameOrNull(), entered.phoneOrNull(), launch.peerBind());
-    AssistClient next = new AssistClient(request, launch.security(), view);
-    client = next;
+    client = null;
+    int attempt = ++asks;
     background.execute(() -> {
       if (previous != null) {
         previous.close();
       }
-      next.start().orTimeout(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
-        if (failure != null) {
-          LOG.warn("cannot reach the help desk server={}:{} reason={}", launch.serverHost(), launch.serverPort(),
-              rootMessage(failure));
-          Edt.run(() -> {
-            if (client == next && !closing) {
-              client = null;
-              model.unreachable(rootMessage(failure));
-            }
-          });
-          background.execute(next::close);
+      DispatchServerOptions.Target server = launch.server().join();
+      if (server == null) {
+        return; // the launch options were refused; the program says why and exits
+      }
+      AssistRequest request = new AssistRequest(server.host(), server.port(), launch.pageUrl(), launch.customerId(),
+          launch.customerSignature(), entered.nameOrNull(), entered.phoneOrNull(), launch.peerBind());
+      AssistClient next = new AssistClient(request, server.security(), view);
+      Edt.run(() -> {
+        if (closing || attempt != asks) {
+          background.execute(next::close); // the window closed, or the person asked anew, meanwhile
+          return;
         }
+        client = next;
+        background.execute(() -> start(next, server));
       });
     });
     return true;
   }
 
-  /** "Cancel" while connecting or waiting: the request is withdrawn; on the details form it closes the window. */
+  private void start(AssistClient next, DispatchServerOptions.Target server) {
+    next.start().orTimeout(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+      if (failure != null) {
+        LOG.warn("cannot reach the help desk server={}:{} reason={}", server.host(), server.port(),
+            rootMessage(failure));
+        Edt.run(() -> {
+          if (client == next && !closing) {
+            client = null;
+            model.unreachable(rootMessage(failure));
+          }
+        });
+        background.execute(next::close);
+      }
+    });
+  }
+
+  /**
+   * "Cancel" while connecting or waiting: the request is withdrawn; on the details form (or before
+   * the request is on its way) it closes the window.
+   */
   public void cancel() {
     Edt.check();
     if (client == null || model.screen() == AssistWindowModel.Screen.DETAILS) {

@@ -146,6 +146,7 @@ public final class AssistWindow {
     if (waiting == null) {
       waiting = new WaitingPanel(controller);
       screens.add(waiting, AssistWindowModel.Screen.WAITING.name());
+      screens.revalidate();
     }
     return waiting;
   }
@@ -154,6 +155,7 @@ public final class AssistWindow {
     if (connected == null) {
       connected = new ConnectedPanel(controller);
       screens.add(connected, AssistWindowModel.Screen.CONNECTED.name());
+      screens.revalidate();
     }
     return connected;
   }
@@ -162,6 +164,7 @@ public final class AssistWindow {
     if (ended == null) {
       ended = new EndedPanel(controller, this::close);
       screens.add(ended, AssistWindowModel.Screen.ENDED.name());
+      screens.revalidate();
     }
     return ended;
   }

@@ -53,13 +53,22 @@ public final class WindowLauncher {
     });
   }
 
+  /** An open window: {@link #closed} completes once it closed and the client said goodbye. */
+  public record Opened(CompletableFuture<Void> closed, CompletableFuture<AssistWindow> window) {
+    /** Closes it as its close box would. */
+    public void close() {
+      window.thenAccept(w -> Edt.run(w::close));
+    }
+  }
+
   /**
-   * Opens the window; the returned future completes once it is closed and the client has said goodbye.
+   * Opens the window on the EDT and returns at once.
    *
    * @param opener how the agent's navigation reaches the person's browser
    */
-  public static CompletableFuture<Void> open(AssistController.Launch launch, Theme.Choice theme, PageOpener opener) {
+  public static Opened open(AssistController.Launch launch, Theme.Choice theme, PageOpener opener) {
     CompletableFuture<Void> closed = new CompletableFuture<>();
+    CompletableFuture<AssistWindow> shown = new CompletableFuture<>();
     prepare(theme);
     Edt.run(() -> {
       AssistWindowModel model = new AssistWindowModel(launch.pageUrl(), launch.prefilled());
@@ -73,7 +82,8 @@ public final class WindowLauncher {
         }
       });
       window.show();
+      shown.complete(window);
     });
-    return closed;
+    return new Opened(closed, shown);
   }
 }

@@ -63,7 +63,7 @@ class ClientScreenshotsTest {
     open.add(desk);
     OtherPerson before = new OtherPerson(desk, "Someone earlier");
     open.add(before);
-    AssistController.Launch launch = new AssistController.Launch("127.0.0.1", desk.port(), desk.security(),
+    AssistController.Launch launch = AssistController.Launch.to("127.0.0.1", desk.port(), desk.security(),
         "https://shop.example/cart", "acme-42", null, "127.0.0.1", new Details("", ""));
     AssistWindow built = GuiActionRunner.execute(() -> {
       AssistWindowModel model = new AssistWindowModel(launch.pageUrl(), launch.prefilled());
@@ -78,7 +78,7 @@ class ClientScreenshotsTest {
     shoot(folder, "details");
 
     window.button("ask").click();
-    await().atMost(UI).untilAsserted(() -> window.label("position").requireText("You are number 2 in the queue."));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> window.label("position").requireText("You are number 2 in the queue."));
     shoot(folder, "waiting");
 
     before.close();
@@ -86,20 +86,20 @@ class ClientScreenshotsTest {
     TestAgent agent = TestAgent.available(desk);
     open.add(agent);
     agent.acceptNextOffer(0);
-    await().atMost(UI).untilAsserted(() -> window.label("linkState").requireText("Direct link · live"));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> window.label("linkState").requireText("Direct link · live"));
     agent.act(model -> model.chat("Hello Ada, I'm Bob. I can see you're on your cart."));
-    await().atMost(UI).untilAsserted(() -> assertThat(window.textBox("chat").text()).contains("I'm Bob"));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> assertThat(window.textBox("chat").text()).contains("I'm Bob"));
     window.textBox("message").enterText("Hi Bob, my voucher code is refused.").pressAndReleaseKeys(10);
     window.button("consent").click();
-    await().atMost(UI).until(() -> agent.read(model -> model.page().consent()));
+    await().atMost(UI).ignoreExceptions().until(() -> agent.read(model -> model.page().consent()));
     agent.act(model -> model.navigate("https://shop.example/vouchers"));
     agent.act(model -> model.typing(true));
-    await().atMost(UI).untilAsserted(() -> window.label("typing").requireText("Bob is typing …"));
-    await().atMost(UI).untilAsserted(() -> window.textBox("navigationLink").requireText("https://shop.example/vouchers"));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> window.label("typing").requireText("Bob is typing …"));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> window.textBox("navigationLink").requireText("https://shop.example/vouchers"));
     shoot(folder, "connected");
 
     agent.endSession("resolved");
-    await().atMost(UI).untilAsserted(() -> window.label("endedTitle").requireText("Session ended"));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> window.label("endedTitle").requireText("Session ended"));
     shoot(folder, "ended");
   }
 

@@ -52,7 +52,7 @@ final class HelpDesk implements AutoCloseable {
 
   /** What the page would pass for customer {@code customerId}, with the given name and phone. */
   AssistController.Launch launch(String customerId, String name, String phone) {
-    return new AssistController.Launch("127.0.0.1", port(), security(), PAGE, customerId, null, "127.0.0.1",
+    return AssistController.Launch.to("127.0.0.1", port(), security(), PAGE, customerId, null, "127.0.0.1",
         new Details(name, phone));
   }
 
