@@ -187,7 +187,7 @@ public final class AssistClient implements AutoCloseable {
       case CONNECTED -> {
         if (everConnected && lostDispatch && currentSessionId == null && wantHelp) {
           sendRequest();
-          view.connection(ConnectionPhase.RECONNECTED);
+          view.connection(ConnectionPhase.RECONNECTED_ASKED_AGAIN);
         } else if (everConnected && lostDispatch) {
           view.connection(ConnectionPhase.RECONNECTED);
         }

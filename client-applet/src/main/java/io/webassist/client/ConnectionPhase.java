@@ -11,8 +11,10 @@ public enum ConnectionPhase {
   REQUEST_SENT,
   /** The dispatch connection dropped; reconnecting with back-off. */
   RECONNECTING,
-  /** Back after a drop; a request nobody had taken yet was sent again. */
+  /** Back after a drop, with the session going on. */
   RECONNECTED,
+  /** Back after a drop before anyone had taken the request: it was sent again (the server's queue did not keep it). */
+  RECONNECTED_ASKED_AGAIN,
   /** The server ended the session because it lost this client's connection; the client asked again. */
   ASKING_AGAIN,
   /** Closed for good (the person left or the client was closed). */

@@ -31,6 +31,7 @@ final class TextClientView implements ClientView {
       case REQUEST_SENT -> out.println("* Request sent; waiting for an agent");
       case RECONNECTING -> out.println("* Lost the connection to the help desk; reconnecting …");
       case RECONNECTED -> out.println("* Reconnected to the help desk");
+      case RECONNECTED_ASKED_AGAIN -> out.println("* Reconnected; your request is back in the queue");
       case ASKING_AGAIN -> out.println("* Your connection to the help desk dropped; asking for help again");
       case DISCONNECTED -> out.println("* Disconnected from the help desk");
     }
@@ -39,8 +40,8 @@ final class TextClientView implements ClientView {
   @Override
   public synchronized void queued(QueueSpot spot) {
     String why = spot.requeuedBecause() == EndReason.AGENT_LEFT ? " (your agent left; you are back at the front)" : "";
-    String wait = spot.estimatedWaitMs() == null ? "" : ", about " + Wording.minutes(spot.estimatedWaitMs()) + " to wait";
-    out.println("* You are number " + spot.position() + " in the queue" + wait + why);
+    String wait = spot.estimatedWaitMs() == null ? "" : "; about " + Wording.minutes(spot.estimatedWaitMs()) + " to wait";
+    out.println("* You are number " + spot.position() + " in the queue" + why + wait);
   }
 
   @Override
@@ -92,6 +93,7 @@ final class TextClientView implements ClientView {
 
   @Override
   public synchronized void ended(EndReason reason) {
-    out.println("* Session ended: " + Wording.ended(reason, false));
+    // the code first: scripts and the end-to-end tests read it
+    out.println("* Session ended: " + reason.code() + " — " + Wording.ended(reason, false));
   }
 }

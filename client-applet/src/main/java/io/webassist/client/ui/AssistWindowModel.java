@@ -219,8 +219,9 @@ public final class AssistWindowModel {
   void connection(ConnectionPhase phase) {
     Edt.check();
     reconnecting = phase == ConnectionPhase.RECONNECTING;
-    if (phase == ConnectionPhase.ASKING_AGAIN) {
-      waitingNote = Wording.ended(EndReason.USER_LEFT, false);
+    if (phase == ConnectionPhase.ASKING_AGAIN || phase == ConnectionPhase.RECONNECTED_ASKED_AGAIN) {
+      waitingNote = phase == ConnectionPhase.ASKING_AGAIN ? Wording.ended(EndReason.USER_LEFT, false)
+          : "The connection to the help desk dropped; your request was sent again.";
       screen = Screen.CONNECTING;
     }
     fire();
