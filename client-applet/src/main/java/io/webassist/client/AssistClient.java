@@ -15,7 +15,7 @@ import io.webassist.link.session.LinkState;
 import io.webassist.link.session.PeerListener;
 import io.webassist.link.session.SessionLink;
 import io.webassist.link.session.SessionLinks;
-import io.webassist.protocol.frame.ChatMessage;
+import io.webassist.protocol.frame.EndReason;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.Role;
@@ -23,6 +23,7 @@ import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SupportAssigned;
 import io.webassist.protocol.frame.ErrorCode;
+import io.webassist.protocol.frame.SupportCancel;
 import io.webassist.protocol.frame.SupportQueued;
 import io.webassist.protocol.frame.SupportReclaim;
 import io.webassist.protocol.frame.SupportRequest;
@@ -47,12 +48,10 @@ import java.util.function.Consumer;
  * server kept it for a grace period) and asks again only if the server says the grace is over. If
  * the agent goes away mid-session the server puts the request back at the front of its queue; the
  * next session links through the relay, since the peer listener served the first agent and closed.
- * State is touched on the link thread only.
+ * State is touched on the link thread only. The view gets codes ({@link ConnectionPhase},
+ * {@link EndReason}, {@link UnavailableReason}) and the session's model, never sentences.
  */
 public final class AssistClient implements AutoCloseable {
-
-  /** The server's reason when it lost the user's connection (not the user's choice). */
-  private static final String USER_LEFT = "user_left";
 
   private final AssistRequest request;
   private final ClientView view;
@@ -73,6 +72,7 @@ public final class AssistClient implements AutoCloseable {
   private boolean reclaiming;
   private boolean everConnected;
   private boolean lostDispatch;
+  private boolean wantHelp = true; // false once the person cancelled or left, or the help ended for good
 
   public AssistClient(AssistRequest request, TransportSecurity security, ClientView view) {
     this.request = request;
@@ -85,6 +85,7 @@ public final class AssistClient implements AutoCloseable {
   public CompletableFuture<Void> start() {
     view.status("Connecting to " + request.serverHost() + ":" + request.serverPort()
         + (security.isTls() ? " …" : " without encryption (--insecure) …"));
+    view.connection(ConnectionPhase.CONNECTING);
     CompletableFuture<PeerListener> listening = links.openPeerListener(request.peerBindHost())
         .thenApply(opened -> listener = opened);
     CompletableFuture<DispatchConnection> connecting =
@@ -102,7 +103,7 @@ public final class AssistClient implements AutoCloseable {
         .thenRunAsync(() -> {
           if (!requestSent) {
             sendRequest();
-            view.status("Request sent; waiting for an agent");
+            view.connection(ConnectionPhase.REQUEST_SENT);
           }
         }, runtime::execute);
   }
@@ -141,6 +142,60 @@ public final class AssistClient implements AutoCloseable {
     });
   }
 
+  /**
+   * The person is done: ends the session (the agent and the dispatch server are told {@code reason})
+   * or withdraws the waiting request. Completes on the link thread once the goodbyes are written
+   * out, so that closing the client afterwards loses none of them.
+   */
+  public CompletableFuture<Void> leave(EndReason reason) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    runtime.execute(() -> {
+      wantHelp = false;
+      if (currentSessionId != null) {
+        String sessionId = currentSessionId;
+        if (currentLink != null) {
+          currentLink.end(reason.code());
+        }
+        if (dispatch != null) {
+          dispatch.send(new SessionEnd(sessionId, reason.code()));
+        }
+        currentLink = null;
+        currentSessionId = null;
+        cobrowse = null;
+        view.ended(reason);
+      } else if (requestId != null && dispatch != null) {
+        dispatch.send(new SupportCancel(requestId));
+      }
+      // queued behind the goodbyes on the link thread: they were handed to the wire first
+      runtime.execute(() -> done.complete(null));
+    });
+    return done;
+  }
+
+  /** Withdraws the waiting request ({@code support.cancel}); the server answers {@code support.unavailable}. */
+  public void cancel() {
+    runtime.execute(() -> {
+      wantHelp = false;
+      if (requestId != null && currentSessionId == null && dispatch != null) {
+        dispatch.send(new SupportCancel(requestId));
+      }
+    });
+  }
+
+  /** After an end, a cancel or an unavailable answer: the same request once more. */
+  public void askAgain() {
+    runtime.execute(() -> {
+      if (currentSessionId != null || dispatch == null) {
+        return;
+      }
+      wantHelp = true;
+      if (dispatch.state() == ConnectionState.CONNECTED) {
+        sendRequest();
+        view.connection(ConnectionPhase.REQUEST_SENT);
+      } // else: sent when the connection is back (onDispatchState)
+    });
+  }
+
   private void sendRequest() {
     requestSent = true;
     reclaiming = false;
@@ -155,21 +210,24 @@ public final class AssistClient implements AutoCloseable {
     switch (state) {
       case RECONNECTING -> {
         lostDispatch = true;
-        view.status("Lost the connection to the help desk; reconnecting …");
+        view.connection(ConnectionPhase.RECONNECTING);
       }
       case CONNECTED -> {
         if (everConnected && lostDispatch && currentSessionId != null && requestId != null && currentToken != null) {
+          // the server keeps the session for a grace period: take it up again rather than ask anew
           reclaiming = true;
           dispatch.send(new SupportReclaim(requestId, currentSessionId, currentToken));
-          view.status("Reconnected to the help desk; taking up your session again");
-        } else if (everConnected && lostDispatch && requestSent) {
+          view.connection(ConnectionPhase.RECONNECTED);
+        } else if (everConnected && lostDispatch && currentSessionId == null && wantHelp && requestSent) {
           sendRequest();
-          view.status("Reconnected; your request is back in the queue");
+          view.connection(ConnectionPhase.RECONNECTED_ASKED_AGAIN);
+        } else if (everConnected && lostDispatch) {
+          view.connection(ConnectionPhase.RECONNECTED);
         }
         everConnected = true;
         lostDispatch = false;
       }
-      case CLOSED -> view.status("Disconnected from the help desk");
+      case CLOSED -> view.connection(ConnectionPhase.DISCONNECTED);
       default -> { }
     }
   }
@@ -180,13 +238,20 @@ public final class AssistClient implements AutoCloseable {
     }
     if (frame instanceof SupportQueued queued) {
       requestId = queued.requestId();
-      view.queued(queued.position(), queued.reason());
+      if (!wantHelp) {
+        dispatch.send(new SupportCancel(requestId)); // cancelled before the server had answered
+        return;
+      }
+      view.queued(new QueueSpot(queued.position(), queued.estimatedWaitMs(),
+          queued.reason() == null ? null : EndReason.of(queued.reason())));
     } else if (frame instanceof SupportAssigned assigned) {
       onAssigned(assigned);
     } else if (frame instanceof SupportUnavailable unavailable && reclaiming) {
       reclaimRefused(UnavailableReason.of(unavailable.reason()) == UnavailableReason.SESSION_ENDED);
     } else if (frame instanceof SupportUnavailable unavailable) {
-      view.ended("no agent can help now (" + unavailable.reason() + ")");
+      requestId = null;
+      wantHelp = false; // until the person asks again
+      view.unavailable(UnavailableReason.of(unavailable.reason()));
     } else if (frame instanceof SessionEnd end) {
       endCurrentSession(end.sessionId(), end.reason());
     } else if (frame instanceof ErrorFrame error && reclaiming
@@ -195,7 +260,8 @@ public final class AssistClient implements AutoCloseable {
     } else if (frame instanceof ErrorFrame error) {
       if (requestId == null && currentSessionId == null) {
         // the request itself was refused (a limit, bad input): there is nothing left to wait for
-        view.ended("the help desk refused the request: " + error.message());
+        wantHelp = false;
+        view.refused(error.code(), error.message());
       } else {
         view.status("The server refused: " + error.message());
       }
@@ -206,7 +272,7 @@ public final class AssistClient implements AutoCloseable {
   private void reclaimRefused(boolean over) {
     reclaiming = false;
     String sessionId = currentSessionId;
-    endCurrentSession(sessionId, over ? "session_ended" : USER_LEFT);
+    endCurrentSession(sessionId, over ? UnavailableReason.SESSION_ENDED.code() : EndReason.USER_LEFT.code());
   }
 
   /**
@@ -228,10 +294,14 @@ public final class AssistClient implements AutoCloseable {
     if (pageBridge != null) {
       pageBridge.detach();
     }
-    view.ended(reason);
-    if (USER_LEFT.equals(reason) && dispatch != null && dispatch.state() == ConnectionState.CONNECTED) {
+    EndReason why = EndReason.of(reason);
+    if (ClientView.isFinal(why)) {
+      wantHelp = false; // the help is over: a reconnect must not ask again on its own
+    }
+    view.ended(why);
+    if (why == EndReason.USER_LEFT && wantHelp && dispatch != null && dispatch.state() == ConnectionState.CONNECTED) {
       sendRequest();
-      view.status("Your connection to the help desk dropped; asking for help again");
+      view.connection(ConnectionPhase.ASKING_AGAIN);
     }
   }
 
@@ -248,9 +318,9 @@ public final class AssistClient implements AutoCloseable {
     currentSessionId = assigned.sessionId();
     currentToken = assigned.token();
     String agentName = assigned.agent().displayName() != null ? assigned.agent().displayName() : assigned.agent().id();
-    view.assigned(agentName);
     cobrowse = new CobrowseBinding(runtime, Side.USER,
         UrlPolicy.forSession(assigned.cobrowseHosts(), request.pageUrl()), request.pageUrl());
+    view.assigned(agentName, cobrowse.model());
     cobrowse.model().addNoticeListener(view::notice);
     cobrowse.model().page().addListener((page, change) -> {
       if (change == PageState.Change.URL || change == PageState.Change.SNAPSHOT) {
@@ -263,9 +333,7 @@ public final class AssistClient implements AutoCloseable {
         if (!link.sessionId().equals(currentSessionId)) {
           return; // a link of a session the server already ended
         }
-        if (event instanceof ChatMessage chat) {
-          view.chat(agentName, chat.text());
-        } else if (event instanceof SessionEnd end) {
+        if (event instanceof SessionEnd end) {
           currentLink = null; // the agent ended the link; nothing to end here
           endCurrentSession(link.sessionId(), end.reason());
         }
@@ -277,12 +345,12 @@ public final class AssistClient implements AutoCloseable {
           return;
         }
         switch (state) {
-          case UP -> view.linked(link.path());
-          case RECOVERING -> view.status("Connection to the agent lost; reconnecting …");
+          case UP, RECOVERING -> view.linkChanged(state, link.path());
           case LOST -> {
             currentLink = null;
             currentSessionId = null;
-            view.ended("the connection to the agent was lost");
+            wantHelp = false;
+            view.ended(EndReason.LINK_LOST);
           }
           default -> { }
         }

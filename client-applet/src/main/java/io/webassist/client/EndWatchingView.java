@@ -1,31 +1,34 @@
 package io.webassist.client;
 
+import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.cobrowse.Notice;
+import io.webassist.link.session.LinkState;
+import io.webassist.protocol.frame.EndReason;
 import io.webassist.protocol.frame.LinkPath;
+import io.webassist.protocol.frame.UnavailableReason;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link ClientView} that passes everything on and completes {@link #ended()} when the request
- * or session is over: what a client without a terminal ({@code --no-terminal}) waits for. A session
- * that ended because its agent left is not the end: the server puts the request back in the queue;
- * nor is one the server ended because it lost this client's connection: the client asks again.
+ * or session is over for good: what the text client without a terminal ({@code --text --no-terminal})
+ * waits for. Judged by reason code ({@link ClientView#isFinal}): a session that ended because its
+ * agent left, or because the server lost this client's connection, is not the end — the request
+ * is back in the queue.
  */
 final class EndWatchingView implements ClientView {
 
-  /** The server's reason when the agent went away; it re-queues the request (support.queued follows). */
-  private static final String AGENT_LEFT = "agent_left";
-  /** The server's reason when it lost this client's connection; {@link AssistClient} asks again. */
-  private static final String USER_LEFT = "user_left";
+  /** How the help ended: a session's reason, or nobody could take the request. */
+  record Outcome(EndReason ended, UnavailableReason unavailable, String refused) {}
 
   private final ClientView delegate;
-  private final CompletableFuture<String> ended = new CompletableFuture<>();
+  private final CompletableFuture<Outcome> ended = new CompletableFuture<>();
 
   EndWatchingView(ClientView delegate) {
     this.delegate = delegate;
   }
 
-  /** Completes with the reason when the session or the request has ended. */
-  CompletableFuture<String> ended() {
+  /** Completes when the session or the request has ended for good. */
+  CompletableFuture<Outcome> ended() {
     return ended;
   }
 
@@ -35,23 +38,35 @@ final class EndWatchingView implements ClientView {
   }
 
   @Override
-  public void queued(int position, String reason) {
-    delegate.queued(position, reason);
+  public void connection(ConnectionPhase phase) {
+    delegate.connection(phase);
   }
 
   @Override
-  public void assigned(String agentName) {
-    delegate.assigned(agentName);
+  public void queued(QueueSpot spot) {
+    delegate.queued(spot);
   }
 
   @Override
-  public void linked(LinkPath path) {
-    delegate.linked(path);
+  public void unavailable(UnavailableReason reason) {
+    delegate.unavailable(reason);
+    ended.complete(new Outcome(null, reason, null));
   }
 
   @Override
-  public void chat(String from, String text) {
-    delegate.chat(from, text);
+  public void refused(String code, String message) {
+    delegate.refused(code, message);
+    ended.complete(new Outcome(null, null, code));
+  }
+
+  @Override
+  public void assigned(String agentName, CobrowseSession session) {
+    delegate.assigned(agentName, session);
+  }
+
+  @Override
+  public void linkChanged(LinkState state, LinkPath path) {
+    delegate.linkChanged(state, path);
   }
 
   @Override
@@ -65,10 +80,10 @@ final class EndWatchingView implements ClientView {
   }
 
   @Override
-  public void ended(String reason) {
+  public void ended(EndReason reason) {
     delegate.ended(reason);
-    if (!AGENT_LEFT.equals(reason) && !USER_LEFT.equals(reason)) {
-      ended.complete(reason);
+    if (ClientView.isFinal(reason)) {
+      ended.complete(new Outcome(reason, null, null));
     }
   }
 }

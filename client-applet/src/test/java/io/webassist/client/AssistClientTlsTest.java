@@ -90,28 +90,14 @@ class AssistClientTlsTest {
 
   /** A view that shows nothing; the test looks at the wire. */
   private static final class RecordingView implements ClientView {
-    @Override
-    public void status(String text) {}
-
-    @Override
-    public void queued(int position, String reason) {}
-
-    @Override
-    public void assigned(String agentName) {}
-
-    @Override
-    public void linked(io.webassist.protocol.frame.LinkPath path) {}
-
-    @Override
-    public void chat(String from, String text) {}
-
-    @Override
-    public void notice(io.webassist.cobrowse.Notice notice) {}
-
-    @Override
-    public void pageChanged(String url) {}
-
-    @Override
-    public void ended(String reason) {}
+    @Override public void connection(ConnectionPhase phase) {}
+    @Override public void queued(QueueSpot spot) {}
+    @Override public void unavailable(io.webassist.protocol.frame.UnavailableReason reason) {}
+    @Override public void refused(String code, String message) {}
+    @Override public void assigned(String agentName, io.webassist.cobrowse.CobrowseSession session) {}
+    @Override public void linkChanged(io.webassist.link.session.LinkState state, io.webassist.protocol.frame.LinkPath path) {}
+    @Override public void notice(io.webassist.cobrowse.Notice notice) {}
+    @Override public void pageChanged(String url) {}
+    @Override public void ended(io.webassist.protocol.frame.EndReason reason) {}
   }
 }

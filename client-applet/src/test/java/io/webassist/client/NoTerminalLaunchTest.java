@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Launched from the page (claim 97) there is nobody at a terminal: with neither a name nor a phone
- * from the page the client refuses at once, saying what the link lacks, instead of waiting for input.
+ * The text client with nobody at a terminal ({@code --text --no-terminal}): with neither a name nor a
+ * phone it refuses at once, saying what is missing, instead of waiting for input. (The window asks
+ * instead: {@code io.webassist.client.ui.AssistWindowTest}.)
  */
 class NoTerminalLaunchTest {
 
@@ -32,11 +35,26 @@ class NoTerminalLaunchTest {
 
   @Test
   void withoutNameOrPhoneAndNoTerminalTheClientRefusesSayingWhatTheLinkLacks() {
-    int status = new CommandLine(new AssistClientMain()).execute("--no-terminal", "--insecure",
+    int status = new CommandLine(new AssistClientMain()).execute("--text", "--no-terminal", "--insecure",
         "--server", "127.0.0.1:1", "--page-url", "http://shop.example/cart", "--customer", "acme-42");
 
     assertThat(status).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("neither a name nor a phone number", "add name= or phone= to the help link");
+        .contains("neither a name nor a phone number", "add name= or phone= to the help link", "the window asks");
+  }
+
+  @Test
+  void withoutADisplayTheWindowSaysSoAndPointsAtTextModeWithoutAStackTrace() throws Exception {
+    // a JVM of its own, headless as a server or a CI job without Xvfb is
+    Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), AssistClientMain.class.getName(),
+        "--insecure", "--server", "127.0.0.1:1", "--page-url", "http://shop.example/cart", "--customer", "acme-42")
+        .redirectErrorStream(true).start();
+    client.getOutputStream().close();
+    String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(client.exitValue()).isEqualTo(2);
+    assertThat(output).contains("no display", "--text").doesNotContain("Exception", "\tat ");
   }
 }

@@ -188,7 +188,7 @@ public final class DispatchServer implements AutoCloseable {
     // JNLP holds the page's own values and the fingerprint, which is public by design)
     HttpHandler http = new HttpHandler(metrics, () -> !closed.get(), new HttpHandler.Launch(
         config.publicHost(), tcpPort, fingerprint(), ClientJar.locate(config.http()).orElse(null),
-        config.http().tls()));
+        config.http().tls(), config.http().publicBaseUrl()));
     httpChannel = bindOne(new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(transport.serverChannel())

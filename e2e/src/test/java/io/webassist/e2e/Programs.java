@@ -27,7 +27,7 @@ final class Programs {
   /** The same, reaching the dispatch server at {@code dispatchAddress} (a proxy in front of it, say). */
   static RunningProcess client(ServerProcess server, String dispatchAddress, String pagePath, String customerId,
       String name, String phone) {
-    List<String> args = new ArrayList<>(List.of("client", "--server", dispatchAddress, "--page-url", server.site() + pagePath,
+    List<String> args = new ArrayList<>(List.of("client", "--text", "--server", dispatchAddress, "--page-url", server.site() + pagePath,
         "--customer", customerId, "--name", name, "--peer-bind", "127.0.0.1"));
     if (phone != null) {
       args.addAll(List.of("--phone", phone));

@@ -273,7 +273,10 @@ public final class ConfigLoader {
    * {@code {"enabled": true, "certFile": null, "keyFile": null, "dataDir": "webassist-data/tls",
    * "commonName": null}}; the two PEM files go together. Paths are relative to the working directory.
    */
-  /** {@code {"clientJar": "/opt/webassist/webassist-client.jar", "tls": false}}; see {@link HttpConfig}. */
+  /**
+   * {@code {"clientJar": "/opt/webassist/webassist-client.jar", "tls": false,
+   * "publicBaseUrl": "https://help.example.com/"}}; see {@link HttpConfig}.
+   */
   private static HttpConfig http(JsonSection section) throws ConfigException {
     if (section == null) {
       return HttpConfig.defaults();
@@ -289,8 +292,13 @@ public final class ConfigLoader {
       throw section.error("clientJar", "is not a valid path: " + e.getMessage());
     }
     boolean tls = section.bool("tls", false);
+    String publicBaseUrl = section.string("publicBaseUrl", null);
     section.finish();
-    return new HttpConfig(path, tls);
+    try {
+      return new HttpConfig(path, tls, publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl);
+    } catch (IllegalArgumentException e) {
+      throw section.error("publicBaseUrl", e.getMessage());
+    }
   }
 
   private static TlsConfig tls(JsonSection section) throws ConfigException {

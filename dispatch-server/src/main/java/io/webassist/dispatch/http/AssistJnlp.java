@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * for this one request, which Java Web Start (OpenWebStart, IcedTea-Web) turns into the signed assist
  * client running with what the page knows — page URL, customer id (and its signature), and the
  * user's name and phone when the site has them — and where the dispatch server is and how to trust it.
+ * The client opens its window, which asks for a name or phone when the page passed neither. Behind a
+ * reverse proxy, {@code http.publicBaseUrl} is the {@code codebase} the launcher fetches the jar from.
  *
  * <p>Why it looks as it does (measured with IcedTea-Web; docs/OPERATIONS.md, "The help button"): no {@code href}, so the
  * launcher does not fetch a fixed URL again and lose this request's values; {@code <security>}
@@ -53,16 +55,14 @@ final class AssistJnlp {
    * @param publicHost the configured public host name, or null to use the Host header's host
    * @param tcpPort the dispatch server's TCP port
    * @param fingerprint the TCP listener's certificate fingerprint, or null when TLS is off
+   * @param https whether the HTTP listener speaks TLS ({@code http.tls}): without a public base URL the
+   *     codebase is {@code https://<Host header>/}
+   * @param publicBaseUrl where browsers reach this HTTP port ({@code http.publicBaseUrl}, ending in
+   *     {@code /}), the codebase the jar link resolves against; null for {@code http(s)://<Host header>/}
    * @throws BadRequest when a value is missing, too long, or not what it should be
    */
   static String build(Map<String, List<String>> query, String hostHeader, String publicHost, int tcpPort,
-      String fingerprint) throws BadRequest {
-    return build(query, hostHeader, publicHost, tcpPort, fingerprint, false);
-  }
-
-  /** As above; {@code https} when the HTTP listener speaks TLS ({@code http.tls}), so the jar is fetched over it. */
-  static String build(Map<String, List<String>> query, String hostHeader, String publicHost, int tcpPort,
-      String fingerprint, boolean https) throws BadRequest {
+      String fingerprint, boolean https, String publicBaseUrl) throws BadRequest {
     if (hostHeader == null || !HOST_HEADER.matcher(hostHeader).matches()) {
       throw new BadRequest("missing or unusable Host header");
     }
@@ -86,8 +86,8 @@ final class AssistJnlp {
     addIf(args, "--name", name);
     addIf(args, "--phone", phone);
     addIf(args, "--page-key", pageKey);
-    args.add("--no-terminal");
-    return document((https ? "https://" : "http://") + hostHeader + "/", args);
+    // no --text: the client opens its window, which asks for what the page did not pass
+    return document(publicBaseUrl != null ? publicBaseUrl : (https ? "https://" : "http://") + hostHeader + "/", args);
   }
 
   private static String document(String codebase, List<String> args) {

@@ -62,11 +62,13 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
    * @param fingerprint the TCP listener's certificate fingerprint, or null when TLS is off
    * @param clientJar the signed client jar, or null when there is none (the JNLP answers 503)
    * @param https whether the HTTP listener speaks TLS ({@code http.tls}): the launch file's codebase is https
+   * @param publicBaseUrl where browsers reach this HTTP port ({@code http.publicBaseUrl}), or null for the Host header
    */
-  public record Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar, boolean https) {
-    /** For a plain HTTP listener. */
+  public record Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar, boolean https,
+      String publicBaseUrl) {
+    /** For a plain HTTP listener reached at its Host header. */
     public Launch(String publicHost, int tcpPort, String fingerprint, ClientJar clientJar) {
-      this(publicHost, tcpPort, fingerprint, clientJar, false);
+      this(publicHost, tcpPort, fingerprint, clientJar, false, null);
     }
   }
 
@@ -145,7 +147,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     try {
       String jnlp = AssistJnlp.build(query, request.headers().get(HttpHeaderNames.HOST), launch.publicHost(),
-          launch.tcpPort(), launch.fingerprint(), launch.https());
+          launch.tcpPort(), launch.fingerprint(), launch.https(), launch.publicBaseUrl());
       respond(ctx, request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
     } catch (AssistJnlp.BadRequest e) {
       LOG.debug("assist.jnlp refused remote={} reason={}", ctx.channel().remoteAddress(), e.getMessage());

@@ -323,6 +323,16 @@ class ConfigLoaderTest {
     assertThat(problem("{'http': {'clientJar': ''}}")).contains("http.clientJar: must not be empty");
     assertThat(problem("{'http': {'clientjar': 'x.jar'}}")).contains("http.clientjar: is not a known field");
   }
+  @Test
+  void httpPublicBaseUrlIsCheckedAndEndsWithASlash() throws Exception {
+    assertThat(ConfigLoader.load(write("{'http': {'publicBaseUrl': 'https://help.example.com/webassist'}}")).http()
+        .publicBaseUrl()).isEqualTo("https://help.example.com/webassist/");
+    assertThatThrownBy(() -> ConfigLoader.load(write("{'http': {'publicBaseUrl': 'ftp://help.example.com/'}}")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("publicBaseUrl");
+    assertThatThrownBy(() -> ConfigLoader.load(write("{'http': {'publicBaseUrl': 'https://help.example.com/?a=b'}}")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("publicBaseUrl");
+  }
+
 
   @Test
   void badTlsFieldsAreRefused() throws Exception {

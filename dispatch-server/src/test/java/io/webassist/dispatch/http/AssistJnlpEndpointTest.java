@@ -92,8 +92,7 @@ class AssistJnlpEndpointTest {
         "--customer", "acme-42 & <co>",
         "--customer-signature", "c2lnbmF0dXJl",
         "--name", "Ada \"Countess\" <Lovelace>",
-        "--phone", "+44 20 7946 0000",
-        "--no-terminal");
+        "--phone", "+44 20 7946 0000");
   }
 
   @Test
@@ -105,7 +104,7 @@ class AssistJnlpEndpointTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(arguments(parse(response.body()))).containsExactly(
         "--server", "127.0.0.1:" + server.tcpPort(), "--insecure", "--page-url", "http://127.0.0.1/shop/",
-        "--customer", "acme-42", "--no-terminal");
+        "--customer", "acme-42");
   }
 
   @Test
@@ -117,6 +116,28 @@ class AssistJnlpEndpointTest {
     List<String> args = arguments(parse(get("/assist.jnlp?url=" + enc("https://shop.example/")).body()));
 
     assertThat(args.subList(0, 2)).containsExactly("--server", "help.example.com:" + server.tcpPort());
+  }
+
+  @Test
+  void behindAProxyThePublicBaseUrlIsTheCodebaseTheJarIsFetchedFrom() throws Exception {
+    Path jar = Files.write(dir.resolve("webassist-client.jar"), JAR);
+    server = DispatchServer.start(ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
+        .withTls(TlsConfig.disabled()).withHttp(new HttpConfig(jar, "https://help.example.com/webassist")));
+
+    Document jnlp = parse(get("/assist.jnlp?url=" + enc("https://shop.example/")).body());
+
+    assertThat(jnlp.getDocumentElement().getAttribute("codebase")).isEqualTo("https://help.example.com/webassist/");
+    assertThat(URI.create(jnlp.getDocumentElement().getAttribute("codebase")).resolve(attribute(jnlp, "jar", "href")))
+        .hasToString("https://help.example.com/webassist/client/webassist-client.jar");
+  }
+
+  @Test
+  void withoutANameOrPhoneTheLaunchFileStillLaunchesTheWindowWhichAsks() throws Exception {
+    start(true, true);
+
+    List<String> args = arguments(parse(get("/assist.jnlp?customer=acme-42&url=" + enc("https://shop.example/")).body()));
+
+    assertThat(args).doesNotContain("--name", "--phone", "--text", "--no-terminal");
   }
 
   @Test
