@@ -60,8 +60,11 @@ public final class TestUser implements AutoCloseable {
     if (frame instanceof SupportAssigned assigned) {
       CobrowseBinding model = new CobrowseBinding(runtime, Side.USER,
           UrlPolicy.forSession(assigned.cobrowseHosts(), pageUrl), pageUrl);
+      // a second assignment (a transfer) links through the relay: the first session owns the listener
+      PeerListener own = binding == null ? listener : null;
       binding = model;
-      links.acceptAsUser(listener, assigned, model).thenAccept(up -> link = up);
+      link = null;
+      links.acceptAsUser(own, assigned, model).thenAccept(up -> link = up);
     }
   }
 

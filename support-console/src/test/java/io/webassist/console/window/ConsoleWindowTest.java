@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
  * server restart (claims 73–76, 88–110).
  */
 class ConsoleWindowTest extends UiTestBase {
+  // AssertJ Swing's KeyPressInfo takes the old modifier masks
+  @SuppressWarnings("deprecation")
+  private static final int CTRL = java.awt.event.InputEvent.CTRL_MASK;
+  @SuppressWarnings("deprecation")
+  private static final int SHIFT = java.awt.event.InputEvent.SHIFT_MASK;
 
   @Override
   TestServer startTestServer() {
@@ -221,5 +226,53 @@ class ConsoleWindowTest extends UiTestBase {
     // logged in again: offers arrive
     ask("Ada", null, "acme-42", "/cart.html");
     offerCard(window, "Ada");
+  }
+
+  @Test
+  void cannedRepliesArePickedByTypingSlashAndAShortcut() {
+    FrameFixture window = logIn("bob");
+    // what agent.ready carries once the server configures replies per group (the protocol has the field)
+    GuiActionRunner.execute(() -> desks.get(0).model().status().loggedIn(new io.webassist.protocol.frame.AgentReady(
+        "bob", "Bob", java.util.List.of("general"), java.util.List.of(
+            new io.webassist.protocol.frame.CannedReply("general", "hello", "Hello! How can I help you today?"),
+            new io.webassist.protocol.frame.CannedReply("general", "wait", "One moment please, I am checking."),
+            new io.webassist.protocol.frame.CannedReply("premium", "vip", "Welcome back!")))));
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    window.textBox("chatInput").enterText("/");
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.list("cannedReplies").contents()).containsExactly(
+        "/hello — Hello! How can I help you today?", "/wait — One moment please, I am checking."));
+    window.textBox("chatInput").enterText("w");
+    window.list("cannedReplies").requireSelection("/wait — One moment please, I am checking.");
+    window.textBox("chatInput").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    window.textBox("chatInput").requireText("One moment please, I am checking.");
+    window.textBox("chatInput").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("One moment please, I am checking."));
+  }
+
+  @Test
+  void everythingWorksFromTheKeyboard() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    offerCard(window, "Ada");
+    // no window manager under Xvfb: keys go to the window under the pointer
+    window.label("load").click();
+    window.comboBox("availability").focus();
+
+    window.comboBox("availability").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_A)
+        .modifiers(CTRL, SHIFT));
+    ada.awaitLinked();
+    window.comboBox("availability").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_L)
+        .modifiers(CTRL));
+    window.textBox("chatInput").requireFocused();
+    window.robot().enterText("Typed without a mouse\n");
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("Typed without a mouse"));
+
+    window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_E)
+        .modifiers(CTRL));
+    window.optionPane().okButton().click();
+    await().untilAsserted(() -> assertThat(ada.link().state().name()).isEqualTo("ENDED"));
   }
 }
