@@ -63,6 +63,7 @@ final class ChatPanel extends JPanel {
       label.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
       return label;
     });
+    setPreferredSize(new java.awt.Dimension(380, 400));
     replyScroll.setVisible(false);
     replyScroll.setPreferredSize(new java.awt.Dimension(200, 90));
     add(new JScrollPane(log), BorderLayout.CENTER);

@@ -55,7 +55,7 @@ final class OfferCard extends JPanel {
     lines.add(waited);
     lines.add(countdown);
     add(lines, BorderLayout.CENTER);
-    JPanel buttons = new JPanel(new GridLayout(0, 1, 0, 4));
+    JPanel buttons = new JPanel(new GridLayout(1, 0, 6, 0));
     buttons.setOpaque(false);
     accept.setName("accept");
     decline.setName("decline");
@@ -66,7 +66,7 @@ final class OfferCard extends JPanel {
     decline.addActionListener(e -> onDecline.run());
     buttons.add(accept);
     buttons.add(decline);
-    add(buttons, BorderLayout.EAST);
+    add(buttons, BorderLayout.SOUTH);
     tick(now);
   }
 

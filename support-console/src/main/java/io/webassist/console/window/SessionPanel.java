@@ -63,7 +63,7 @@ final class SessionPanel extends JPanel {
     setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
     add(header(), BorderLayout.NORTH);
     JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, pageArea(), chat);
-    split.setResizeWeight(0.7);
+    split.setResizeWeight(0.65);
     add(split, BorderLayout.CENTER);
     add(footer(), BorderLayout.SOUTH);
     wireModel();
@@ -133,7 +133,7 @@ final class SessionPanel extends JPanel {
     JList<String> activity = new JList<>(activityLines);
     activity.setName("activity");
     JScrollPane activityScroll = new JScrollPane(activity);
-    activityScroll.setPreferredSize(new Dimension(230, 100));
+    activityScroll.setPreferredSize(new Dimension(260, 100));
     activityScroll.setBorder(BorderFactory.createTitledBorder("What the user does"));
     area.add(activityScroll, BorderLayout.EAST);
     notice.setName("sessionNotice");
