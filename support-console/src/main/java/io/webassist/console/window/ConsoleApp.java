@@ -43,9 +43,26 @@ public final class ConsoleApp {
       Theme.install(options.dark());
       LoginWindow login = new LoginWindow(options, ProfileStore.at(options.profileDir()), Clock.systemUTC(),
           app::loggedIn, app.closed::countDown);
+      if (Boolean.getBoolean("webassist.startupTrace")) {
+        traceStartup(login);
+      }
       login.show();
     });
     return app;
+  }
+
+  /** For docs/BENCHMARKS.md: when the login window opened, since the JVM started, and the CPU used. */
+  private static void traceStartup(LoginWindow login) {
+    login.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+      @Override
+      public void windowOpened(java.awt.event.WindowEvent e) {
+        long sinceStart = System.currentTimeMillis()
+            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long cpuMs = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+        System.err.println("startup loginWindowOpenedMs=" + sinceStart + " cpuMs=" + cpuMs);
+      }
+    });
   }
 
   private void loggedIn(AgentDesk desk) {
