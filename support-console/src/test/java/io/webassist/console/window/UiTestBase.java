@@ -107,7 +107,8 @@ abstract class UiTestBase {
     int before = mains.size();
     FrameFixture login = loginWindow(options(agentId, server.fingerprint()));
     login.textBox("password").enterText(agentId + "-pw");
-    login.button("logIn").click();
+    // Enter presses the default button (Log in); a keyboard user logs in so too
+    login.textBox("password").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
     try {
       await("the main window of " + agentId).until(() -> mains.size() > before);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
