@@ -46,6 +46,8 @@ final class ChatPanel extends JPanel {
   private final JList<CannedReply> replyList = new JList<>(replies);
   private final JScrollPane replyScroll = new JScrollPane(replyList);
   private boolean typingSent;
+  /** "typing" ends after a pause, as people expect, not only when the line is sent or cleared. */
+  private final javax.swing.Timer typingPause = new javax.swing.Timer(5_000, e -> typingStopped());
 
   ChatPanel(AgentDesk desk, SessionModel session, CannedReplies canned) {
     super(new BorderLayout(4, 4));
@@ -104,6 +106,7 @@ final class ChatPanel extends JPanel {
   }
 
   private void wireKeys() {
+    typingPause.setRepeats(false);
     input.addActionListener(e -> enter());
     input.getDocument().addDocumentListener(new DocumentListener() {
       @Override
@@ -159,12 +162,28 @@ final class ChatPanel extends JPanel {
       typingSent = nowTyping;
       desk.typing(session.sessionId(), nowTyping);
     }
+    if (nowTyping) {
+      typingPause.restart();
+    }
     if (text.startsWith("/")) {
       showReplies(canned.matching(session.group(), text));
     } else if (replyScroll.isVisible()) {
       replyScroll.setVisible(false);
       revalidate();
     }
+  }
+
+  private void typingStopped() {
+    typingPause.stop();
+    if (typingSent) {
+      typingSent = false;
+      desk.typing(session.sessionId(), false);
+    }
+  }
+
+  /** The tab closed: no timer left behind. */
+  void dispose() {
+    typingPause.stop();
   }
 
   private void showReplies(List<CannedReply> matching) {

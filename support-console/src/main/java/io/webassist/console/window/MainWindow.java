@@ -115,7 +115,10 @@ public final class MainWindow {
       @Override
       public void windowClosed(WindowEvent e) {
         ticker.stop();
-        panels.values().forEach(p -> p.page().dispose());
+        panels.values().forEach(p -> {
+          p.chat.dispose();
+          p.page().dispose();
+        });
         onClose.run();
       }
     });
@@ -329,6 +332,7 @@ public final class MainWindow {
     SessionPanel panel = panels.remove(session.sessionId());
     if (panel != null) {
       tabs.remove(panel);
+      panel.chat.dispose();
       panel.page().dispose();
     }
     if (tabs.getTabCount() == 0) {

@@ -31,7 +31,7 @@ class LoginWindowTest extends UiTestBase {
 
   private static void submit(FrameFixture login, String password) {
     login.textBox("password").enterText(password);
-    login.button("logIn").click();
+    login.textBox("password").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
   }
 
   @Test
@@ -64,7 +64,8 @@ class LoginWindowTest extends UiTestBase {
   @Test
   void notTrustingTheServerDoesNotConnect() {
     FrameFixture login = loginWindow(untrusted("bob"));
-    submit(login, "bob-pw");
+    login.textBox("password").enterText("bob-pw");
+    login.button("logIn").click();
 
     login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000)).buttonWithText(LoginWindow.DO_NOT_TRUST).click();
 
