@@ -65,8 +65,9 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("  %-6s password %-11s groups %s%n", agent.id(), agent.password(), String.join(", ", agent.groups()));
     }
     out.println();
-    out.println("Start an agent console (another terminal):");
+    out.println("Start the agent console (another terminal; a window when a display exists, log in as bob / bob-demo):");
     out.println("  ./webassist console --server " + server + " " + security + " --agent bob");
+    out.println("  (add --text for the text console in a terminal)");
     out.println("Ask for help as a user (a third terminal):");
     out.println("  ./webassist client --server " + server + " " + security + " --page-url " + site
         + "/shop/cart.html --customer acme-42 --name Ada --phone '+44 20 7946 0000'");

@@ -88,8 +88,10 @@ class AgentAndUserProcessesTest {
     // co-browsing starts only with the user's consent; then the agent leads (claims 92, 93, 103, 104)
     // and the agent sees what the user does (claims 94, 105)
     String premium = site + "/shop/premium.html";
+    int beforeGo = console.output().size();
     console.type("/go " + premium);
-    console.awaitLineContaining("co-browsing not allowed");
+    // only what the console printed after this /go counts (an earlier "not allowed" came with the link)
+    console.awaitLineAfter(beforeGo, "the user has not allowed co-browsing; cannot navigate");
     client.type("/allow");
     console.awaitLineContaining("user allowed co-browsing");
     console.type("/go " + premium);

@@ -10,7 +10,8 @@ final class Programs {
 
   /** An agent console, logged in (its "Logged in as" line has been printed). */
   static RunningProcess console(ServerProcess server, String agentId, String password, String displayName) {
-    List<String> args = new ArrayList<>(List.of("console", "--server", server.tcp(), "--agent", agentId, "--password-stdin"));
+    List<String> args = new ArrayList<>(List.of("console", "--text", "--server", server.tcp(), "--agent", agentId,
+        "--password-stdin"));
     args.addAll(server.clientSecurity());
     RunningProcess console = RunningProcess.startJar("console-" + agentId, ServerProcess.jar("cli/target/webassist.jar"),
         args.toArray(String[]::new));

@@ -72,6 +72,19 @@ final class RunningProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for a line containing {@code text} among those printed after the first {@code skip} lines. */
+  String awaitLineAfter(int skip, String text) {
+    try {
+      return await(name + " prints '" + text + "' after line " + skip).atMost(Duration.ofSeconds(30)).until(() -> {
+        List<String> all = List.copyOf(lines);
+        return all.subList(Math.min(skip, all.size()), all.size()).stream()
+            .filter(line -> line.contains(text)).findFirst().orElse(null);
+      }, line -> line != null);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(name + " did not print '" + text + "' after line " + skip + " within 30 s; " + this, e);
+    }
+  }
+
   String awaitLineContaining(String text) {
     return awaitLine("'" + text + "'", line -> line.contains(text));
   }

@@ -29,6 +29,16 @@ public final class DispatchServerOptions {
     return server;
   }
 
+  /** The fingerprint as given, or null. */
+  public String serverFingerprint() {
+    return serverFingerprint;
+  }
+
+  /** Whether {@code --insecure} was given. */
+  public boolean insecure() {
+    return insecure;
+  }
+
   /**
    * Checks the options for a command-line program: on a problem, says it on {@code err} as
    * "{@code program}: …" and returns null (the program exits 2); warns there when running insecure.

@@ -1,12 +1,15 @@
 package io.webassist.console;
 
 import io.webassist.cobrowse.CobrowseSession;
-import io.webassist.cobrowse.PageState;
 import io.webassist.cobrowse.Side;
 import io.webassist.cobrowse.UrlPolicy;
+import io.webassist.console.model.DeskModel;
+import io.webassist.console.model.DeskStatus;
+import io.webassist.console.model.Offer;
+import io.webassist.console.model.OfferGone;
+import io.webassist.console.model.SessionModel;
 import io.webassist.link.LinkRuntime;
 import io.webassist.link.TransportSecurity;
-import io.webassist.link.cobrowse.CobrowseBinding;
 import io.webassist.link.dispatch.Backoff;
 import io.webassist.link.dispatch.ConnectionState;
 import io.webassist.link.dispatch.DispatchConnection;
@@ -18,129 +21,211 @@ import io.webassist.protocol.frame.AgentLogin;
 import io.webassist.protocol.frame.AgentReady;
 import io.webassist.protocol.frame.AgentStatus;
 import io.webassist.protocol.frame.Availability;
-import io.webassist.protocol.frame.ChatMessage;
+import io.webassist.protocol.frame.EndReason;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.OfferAccept;
 import io.webassist.protocol.frame.OfferDecline;
 import io.webassist.protocol.frame.OfferWithdrawn;
+import io.webassist.protocol.frame.QueueStatus;
 import io.webassist.protocol.frame.Role;
 import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SessionStart;
+import io.webassist.protocol.frame.SessionTransfer;
+import io.webassist.protocol.frame.SessionTransferFailed;
 import io.webassist.protocol.frame.SupportOffer;
-import java.util.LinkedHashMap;
+import io.webassist.protocol.frame.WithdrawnReason;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The agent's side (claims 73–76, 88–110): logs in, receives offers, accepts them, opens the user's
- * page, dials the user's IP (relay when that fails) and binds the shared co-browse model to each
- * session's link. UI-free: it reports to a {@link DeskView}. State is touched on the link thread only.
- * With TLS the dispatch connection and the relay are pinned to the server's fingerprint and each
- * direct dial to the fingerprint of the user's listener that {@code session.start} carries.
+ * The agent's side, the one place for the console's logic (claims 73–76, 88–110): logs in, keeps the
+ * offers, accepts them, dials each session's user (relay when that fails), binds the shared co-browse
+ * model to each session's link, chats, leads, ends and transfers sessions. It knows no view: it keeps
+ * a {@link DeskModel} that the text view and the window both render.
+ *
+ * <p>Threads: the model lives on the <em>desk thread</em> the caller gives (the EDT for the window, one
+ * plain thread for the text console); link callbacks hop there. Every command may be called from any
+ * thread and runs there too. Nothing here blocks. With TLS the dispatch connection and the relay are
+ * pinned to the server's fingerprint and each direct dial to the fingerprint {@code session.start}
+ * carries for the user's listener.
  */
 public final class AgentDesk implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
 
-  private final String host;
-  private final int port;
-  private final String agentId;
-  private final String secret;
-  private final DeskView view;
-  private final TransportSecurity security;
+  /** Where and as whom to log in; {@code maxSessions} is asked of the server (it caps it at its own). */
+  public record Login(String host, int port, String agentId, String secret, TransportSecurity security,
+      int maxSessions) {
+    public String server() {
+      return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+      return "Login[" + server() + ", " + agentId + ", secret=***]";
+    }
+  }
+
+  private final Login login;
+  private final Executor desk;
+  private final DeskModel model;
   private final LinkRuntime runtime = LinkRuntime.create();
   private final SessionLinks links;
   private final CompletableFuture<AgentReady> ready = new CompletableFuture<>();
-  // link thread only
-  private final Map<String, SupportOffer> offers = new LinkedHashMap<>();
-  private final Map<String, CobrowseBinding> sessions = new LinkedHashMap<>();
-  private final Map<String, SessionLink> sessionLinks = new LinkedHashMap<>();
-  private DispatchConnection dispatch;
+  private volatile DispatchConnection dispatch;
   // what the agent chose last; restored after every (re)login
   private volatile Availability availability = Availability.AVAILABLE;
+  // desk thread only
+  private final Map<String, SessionLink> sessionLinks = new HashMap<>();
+  private final Map<String, Offer> offered = new HashMap<>();
 
-  public AgentDesk(String host, int port, String agentId, String secret, TransportSecurity security, DeskView view) {
-    this.host = host;
-    this.port = port;
-    this.agentId = agentId;
-    this.secret = secret;
-    this.security = security;
-    this.view = view;
-    this.links = new SessionLinks(runtime, security);
+  /**
+   * @param deskThread where the model lives and listeners are called, e.g. {@code SwingUtilities::invokeLater}
+   */
+  public AgentDesk(Login login, Executor deskThread, Clock clock) {
+    this.login = login;
+    this.desk = deskThread;
+    this.model = new DeskModel(login.server(), login.agentId(), login.maxSessions(), clock);
+    this.links = new SessionLinks(runtime, login.security());
   }
 
-  /** Connects and logs in; completes with {@code agent.ready}, or fails on a refused login. */
+  /** The models a view renders; read and listen on the desk thread only. */
+  public DeskModel model() {
+    return model;
+  }
+
+  public Login login() {
+    return login;
+  }
+
+  /**
+   * Connects and logs in; completes with {@code agent.ready}, or fails with a {@link LoginFailure}
+   * (wrong password, locked out, unreachable, untrusted certificate). Completes on a link or desk thread.
+   */
   public CompletableFuture<AgentReady> start() {
-    view.status("Connecting to " + host + ":" + port + " …");
-    DispatchConnection.builder(runtime, host, port, Role.AGENT)
-        .security(security)
+    DispatchConnection.builder(runtime, login.host(), login.port(), Role.AGENT)
+        .security(login.security())
         .client("webassist-console")
-        .onFrame(this::onDispatchFrame)
+        .onFrame(frame -> desk.execute(() -> onDispatchFrame(frame)))
         .onState(this::onConnectionState)
         .reconnect(Backoff.DEFAULT)
         .connect()
         .whenComplete((connection, failure) -> {
           if (failure != null) {
-            ready.completeExceptionally(failure);
+            ready.completeExceptionally(LoginFailure.fromConnect(failure, login.server()));
+            desk.execute(() -> model.status().connection(DeskStatus.Connection.CLOSED));
           } else {
             dispatch = connection;
-            dispatch.send(new AgentLogin(agentId, secret));
+            connection.send(new AgentLogin(login.agentId(), login.secret()));
           }
         });
     return ready;
   }
 
-  public void accept(String requestIdOrNull) {
-    runtime.execute(() -> withOffer(requestIdOrNull, offer -> dispatch.send(new OfferAccept(offer.requestId()))));
+  // ---------------------------------------------------------------- commands (any thread)
+
+  public void accept(String requestId) {
+    desk.execute(() -> {
+      if (model.offers().get(requestId) != null) {
+        send(new OfferAccept(requestId));
+      }
+    });
   }
 
-  public void decline(String requestIdOrNull) {
-    runtime.execute(() -> withOffer(requestIdOrNull, offer -> {
-      offers.remove(offer.requestId());
-      dispatch.send(new OfferDecline(offer.requestId()));
-    }));
+  public void decline(String requestId) {
+    desk.execute(() -> {
+      if (model.offers().remove(requestId, OfferGone.DECLINED) != null) {
+        send(new OfferDecline(requestId));
+      }
+    });
   }
 
   public void setAvailable(boolean available) {
-    availability = available ? Availability.AVAILABLE : Availability.AWAY;
-    runtime.execute(() -> dispatch.send(new AgentStatus(availability)));
+    Availability chosen = available ? Availability.AVAILABLE : Availability.AWAY;
+    availability = chosen;
+    desk.execute(() -> {
+      model.status().availability(chosen);
+      send(new AgentStatus(chosen, login.maxSessions()));
+    });
   }
 
-  /** Runs an action on the newest session's co-browse model (chat, navigate, highlight …). */
-  public void act(Consumer<CobrowseSession> action) {
-    runtime.execute(() -> {
-      CobrowseBinding newest = newest(sessions);
-      if (newest == null) {
-        view.status("No session yet");
-      } else {
-        newest.act(action);
+  public void chat(String sessionId, String text) {
+    act(sessionId, cobrowse -> cobrowse.chat(text));
+  }
+
+  /** The agent started or stopped typing in the session's chat (the user sees an indicator). */
+  public void typing(String sessionId, boolean typing) {
+    act(sessionId, cobrowse -> cobrowse.typing(typing));
+  }
+
+  /** Runs {@code action} on the session's co-browse model (navigate, highlight …) on the desk thread. */
+  public void act(String sessionId, Consumer<CobrowseSession> action) {
+    desk.execute(() -> {
+      SessionModel session = model.sessions().get(sessionId);
+      if (session != null) {
+        action.accept(session.cobrowse());
       }
     });
   }
 
-  /** Ends the newest session. */
-  public void endSession(String reason) {
-    runtime.execute(() -> {
-      String sessionId = newestKey(sessionLinks);
-      if (sessionId != null) {
-        sessionLinks.remove(sessionId).end(reason);
-        sessions.remove(sessionId);
-        dispatch.send(new SessionEnd(sessionId, reason));
-        view.sessionEnded(sessionId, reason);
+  /** Ends the session with {@code reason}: the user is told over the link, the server frees the slot. */
+  public void end(String sessionId, EndReason reason) {
+    desk.execute(() -> {
+      if (!model.sessions().isOpen(sessionId)) {
+        return;
+      }
+      SessionLink link = sessionLinks.remove(sessionId);
+      if (link != null) {
+        link.end(reason.code());
+      }
+      send(new SessionEnd(sessionId, reason.code()));
+      model.sessions().close(sessionId, reason);
+    });
+  }
+
+  /**
+   * Hands the session to agent {@code toAgentId} or to group {@code toGroup} (exactly one) with a note;
+   * the session goes on until the colleague's starts ({@code session.end{transferred}}).
+   *
+   * @throws IllegalArgumentException (from the frame's checks) if neither or both targets are given
+   */
+  public void transfer(String sessionId, String toAgentId, String toGroup, String note) {
+    SessionTransfer frame = new SessionTransfer(sessionId, blankToNull(toAgentId), blankToNull(toGroup),
+        blankToNull(note));
+    desk.execute(() -> {
+      SessionModel session = model.sessions().get(sessionId);
+      if (session != null && send(frame)) {
+        session.transferPending();
       }
     });
   }
 
+  // ---------------------------------------------------------------- the dispatch server
+
+  /** On the link thread: a reconnect needs a fresh login at once; the model hears of it on the desk thread. */
   private void onConnectionState(ConnectionState state) {
-    if (state == ConnectionState.RECONNECTING) {
-      view.status("Lost the dispatch server; reconnecting …");
-      forgetWhatTheServerTookBack();
-    } else if (state == ConnectionState.CONNECTED && dispatch != null) {
-      dispatch.send(new AgentLogin(agentId, secret)); // a reconnect needs a fresh login
+    DispatchConnection current = dispatch;
+    if (state == ConnectionState.CONNECTED && current != null) {
+      current.send(new AgentLogin(login.agentId(), login.secret()));
     }
+    desk.execute(() -> {
+      if (state == ConnectionState.RECONNECTING) {
+        model.status().connection(DeskStatus.Connection.RECONNECTING);
+        forgetWhatTheServerTookBack();
+      } else if (state == ConnectionState.CLOSED) {
+        model.status().connection(DeskStatus.Connection.CLOSED);
+      }
+    });
   }
 
   /**
@@ -149,134 +234,169 @@ public final class AgentDesk implements AutoCloseable {
    * console lets go of them itself instead of offering stale choices after the reconnect.
    */
   private void forgetWhatTheServerTookBack() {
-    offers.keySet().forEach(requestId -> view.offerGone(requestId, "connection_lost"));
-    offers.clear();
-    for (String sessionId : List.copyOf(sessions.keySet())) {
-      sessions.remove(sessionId);
-      SessionLink link = sessionLinks.remove(sessionId);
+    model.offers().clear(OfferGone.CONNECTION_LOST);
+    model.queue().clear();
+    for (SessionModel session : model.sessions().all()) {
+      SessionLink link = sessionLinks.remove(session.sessionId());
       if (link != null) {
-        link.end("agent_left");
+        link.end(EndReason.AGENT_LEFT.code());
       }
-      view.sessionEnded(sessionId, "connection to the dispatch server lost; the user is back in the queue");
+      model.sessions().close(session.sessionId(), EndReason.AGENT_LEFT);
     }
   }
 
   private void onDispatchFrame(Frame frame) {
+    long now = model.clock().millis();
     if (frame instanceof AgentReady agentReady) {
-      Availability chosen = availability;
-      dispatch.send(new AgentStatus(chosen));
-      view.status("Logged in as " + agentReady.displayName() + ", groups " + agentReady.groups() + "; " + chosen.wireName());
+      send(new AgentStatus(availability, login.maxSessions()));
+      model.status().loggedIn(agentReady);
       ready.complete(agentReady);
+    } else if (frame instanceof QueueStatus queue) {
+      model.queue().update(queue, now);
     } else if (frame instanceof SupportOffer offer) {
-      offers.put(offer.requestId(), offer);
-      view.offer(offer);
+      Offer shown = Offer.of(offer, now);
+      offered.put(offer.requestId(), shown);
+      model.offers().add(shown);
     } else if (frame instanceof OfferWithdrawn withdrawn) {
-      offers.remove(withdrawn.requestId());
-      view.offerGone(withdrawn.requestId(), withdrawn.reason());
+      offered.remove(withdrawn.requestId());
+      model.offers().remove(withdrawn.requestId(), OfferGone.withdrawn(WithdrawnReason.of(withdrawn.reason())));
     } else if (frame instanceof SessionStart start) {
-      offers.remove(start.requestId());
-      startSession(start);
+      model.offers().remove(start.requestId(), OfferGone.ACCEPTED);
+      startSession(start, offered.remove(start.requestId()), now);
     } else if (frame instanceof SessionEnd end && end.sessionId() != null) {
       SessionLink link = sessionLinks.remove(end.sessionId());
-      boolean open = sessions.remove(end.sessionId()) != null;
       if (link != null) {
         link.end(end.reason());
       }
-      if (open) {
-        view.sessionEnded(end.sessionId(), end.reason());
+      model.sessions().close(end.sessionId(), EndReason.of(end.reason()));
+    } else if (frame instanceof SessionTransferFailed failed) {
+      SessionModel session = model.sessions().get(failed.sessionId());
+      if (session != null) {
+        session.transferFailed(failed.reason());
       }
     } else if (frame instanceof ErrorFrame error) {
-      if (ErrorCode.AUTH_FAILED.equals(error.code())) {
-        ready.completeExceptionally(new IllegalStateException("login refused: " + error.message()));
-      }
-      view.status("The server refused: " + error.message());
+      onError(error);
     }
   }
 
-  private void startSession(SessionStart start) {
-    view.sessionStarted(start);
+  private void onError(ErrorFrame error) {
+    boolean loginRefused = ErrorCode.AUTH_FAILED.equals(error.code()) || ErrorCode.RATE_LIMITED.equals(error.code());
+    if (!ready.isDone() && loginRefused) {
+      // the first login was refused: nothing to reconnect to
+      ready.completeExceptionally(LoginFailure.fromError(error.code(), error.message()));
+      DispatchConnection current = dispatch;
+      if (current != null) {
+        current.close();
+      }
+      model.status().connection(DeskStatus.Connection.CLOSED);
+      return;
+    }
+    LOG.info("server refused code={} message={}", error.code(), error.message());
+    model.status().problem(new DeskStatus.Problem(error.code(), error.message()));
+  }
+
+  private boolean send(Frame frame) {
+    DispatchConnection current = dispatch;
+    return current != null && current.send(frame);
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  private void startSession(SessionStart start, Offer offer, long now) {
     String sessionId = start.sessionId();
-    CobrowseBinding binding = new CobrowseBinding(runtime, Side.AGENT,
-        UrlPolicy.forSession(start.cobrowseHosts(), start.pageUrl()), start.pageUrl());
-    binding.model().addNoticeListener(notice -> view.notice(sessionId, notice));
-    binding.model().page().addListener((page, change) -> describeUserActivity(sessionId, page, change));
-    sessions.put(sessionId, binding);
-    String userName = start.user().name() != null ? start.user().name() : "user";
+    Outbound outbound = new Outbound();
+    CobrowseSession cobrowse = new CobrowseSession(Side.AGENT,
+        UrlPolicy.forSession(start.cobrowseHosts(), start.pageUrl()), start.pageUrl(), outbound);
+    SessionModel session = new SessionModel(sessionId, start.requestId(), start.user(), start.pageUrl(),
+        offer == null ? null : offer.group(), now, offer == null ? null : offer.transfer(), cobrowse);
+    model.sessions().open(session);
     SessionLink.Listener shown = new SessionLink.Listener() {
+      private volatile String peerEndReason;
+
       @Override
       public void onEvent(SessionLink link, SessionEvent event) {
-        if (event instanceof ChatMessage chat) {
-          view.chat(sessionId, userName, chat.text());
+        if (event instanceof SessionEnd end) {
+          peerEndReason = end.reason();
         }
+        desk.execute(() -> {
+          if (model.sessions().get(sessionId) == session) {
+            session.userEvent(event, model.clock().millis());
+          }
+        });
       }
 
       @Override
       public void onStateChanged(SessionLink link, LinkState state) {
-        if (state == LinkState.UP) {
-          view.linked(sessionId, link.path());
-        } else if ((state == LinkState.LOST || state == LinkState.ENDED) && sessions.remove(sessionId) != null) {
-          // not yet told: the link ended from the user's side or was lost; free the agent's slot
-          sessionLinks.remove(sessionId);
-          if (state == LinkState.ENDED) {
-            dispatch.send(new SessionEnd(sessionId, "ended_by_user"));
+        String peerReason = peerEndReason;
+        desk.execute(() -> {
+          outbound.attach(link);
+          if (model.sessions().get(sessionId) != session) {
+            return;
           }
-          view.sessionEnded(sessionId, state == LinkState.LOST ? "link_lost" : "ended by the user");
-        }
+          session.link(state, link.path());
+          if (state == LinkState.LOST) {
+            // the DispatchReporter told the server
+            sessionLinks.remove(sessionId);
+            model.sessions().close(sessionId, EndReason.LINK_LOST);
+          } else if (state == LinkState.ENDED) {
+            // the user ended it over the link; free the agent's slot at the server too
+            sessionLinks.remove(sessionId);
+            EndReason reason = peerReason == null ? EndReason.RESOLVED : EndReason.of(peerReason);
+            send(new SessionEnd(sessionId, reason.code()));
+            model.sessions().close(sessionId, reason);
+          }
+        });
       }
     };
-    links.connectAsAgent(start, SessionLink.Listener.all(binding, shown, new DispatchReporter(dispatch)))
-        .whenComplete((link, failure) -> {
-          if (!sessions.containsKey(sessionId)) {
+    DispatchConnection reportTo = dispatch;
+    links.connectAsAgent(start, SessionLink.Listener.all(shown, new DispatchReporter(reportTo)))
+        .whenComplete((link, failure) -> desk.execute(() -> {
+          if (model.sessions().get(sessionId) != session) {
             // the session ended (and was shown) while the link was being made: let go of it
             if (link != null) {
-              link.end("ended");
+              link.end(EndReason.RESOLVED.code());
             }
           } else if (failure != null) {
-            sessions.remove(sessionId);
-            view.sessionEnded(sessionId, "could not link to the user: " + failure.getMessage());
+            LOG.info("no link to the user sessionId={} reason={}", sessionId, failure.getMessage());
+            model.sessions().close(sessionId, EndReason.LINK_LOST);
           } else {
             sessionLinks.put(sessionId, link);
           }
-        });
+        }));
   }
 
-  private void describeUserActivity(String sessionId, PageState page, PageState.Change change) {
-    switch (change) {
-      case URL -> view.userActivity(sessionId, "page is now " + page.url());
-      case SCROLL -> view.userActivity(sessionId, "scrolled to " + page.scrollX() + "," + page.scrollY());
-      case CLICK -> view.userActivity(sessionId, "clicked " + page.remoteClick());
-      case FIELD -> view.userActivity(sessionId, "typed in a form: " + page.fields());
-      // consent changes reach the view as the model's notices
-      default -> { }
+  /** Where a session's co-browse model sends: the link once known; what comes earlier waits for it. */
+  private static final class Outbound implements Consumer<SessionEvent> {
+    private SessionLink link;
+    private List<SessionEvent> early = new ArrayList<>();
+
+    @Override
+    public void accept(SessionEvent event) {
+      if (link != null) {
+        link.send(event);
+      } else {
+        early.add(event);
+      }
+    }
+
+    void attach(SessionLink next) {
+      if (link == null) {
+        link = next;
+        early.forEach(next::send);
+        early = List.of();
+      }
     }
   }
 
-  private void withOffer(String requestIdOrNull, Consumer<SupportOffer> action) {
-    SupportOffer offer = requestIdOrNull == null ? newest(offers) : offers.get(requestIdOrNull);
-    if (offer == null) {
-      view.status(requestIdOrNull == null ? "No offer waiting" : "No offer " + requestIdOrNull);
-    } else {
-      action.accept(offer);
-    }
-  }
-
-  private static <V> V newest(Map<String, V> map) {
-    String key = newestKey(map);
-    return key == null ? null : map.get(key);
-  }
-
-  private static String newestKey(Map<String, ?> map) {
-    String last = null;
-    for (String key : map.keySet()) {
-      last = key;
-    }
-    return last;
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   @Override
   public void close() {
-    if (dispatch != null) {
-      dispatch.close();
+    DispatchConnection current = dispatch;
+    if (current != null) {
+      current.close();
     }
     runtime.close();
   }

@@ -1,6 +1,6 @@
 package io.webassist.console;
 
-import io.webassist.protocol.frame.SupportOffer;
+import io.webassist.console.model.Offer;
 import io.webassist.protocol.frame.UserInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,7 @@ public final class OfferText {
 
   private OfferText() {}
 
-  public static String describe(SupportOffer offer, Clock clock) {
+  public static String describe(Offer offer, Clock clock) {
     UserInfo user = offer.user();
     StringBuilder text = new StringBuilder();
     text.append(orDash(user.name())).append(", phone ").append(orDash(user.phone()))
@@ -29,13 +29,13 @@ public final class OfferText {
     }
     text.append(", page ").append(orDash(offer.pageUrl()));
     if (offer.requestedAt() > 0) {
-      long waited = Math.max(0, clock.millis() - offer.requestedAt());
-      text.append(", waiting ").append(human(Duration.ofMillis(waited)));
+      text.append(", waiting ").append(human(Duration.ofMillis(offer.waitedMs(clock.millis()))));
     }
     return text.toString();
   }
 
-  private static String human(Duration d) {
+  /** A duration as people read it: "42 s", "3 min 5 s". */
+  public static String human(Duration d) {
     long s = d.toSeconds();
     return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
   }

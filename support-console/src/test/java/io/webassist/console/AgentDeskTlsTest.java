@@ -4,14 +4,10 @@ import io.webassist.link.testing.TlsDispatchStub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.webassist.cobrowse.Notice;
-import io.webassist.link.LinkException;
 import io.webassist.link.TransportSecurity;
 import io.webassist.protocol.frame.AgentLogin;
-import io.webassist.protocol.frame.LinkPath;
-import io.webassist.protocol.frame.SessionStart;
-import io.webassist.protocol.frame.SupportOffer;
 import io.webassist.security.tls.TlsIdentity;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +24,8 @@ class AgentDeskTlsTest {
 
   @Test
   void theLoginGoesOnlyToThePinnedServerOverTls() {
-    try (AgentDesk desk = new AgentDesk("127.0.0.1", server.port(), "alice", "alice-demo",
-        TransportSecurity.pinned(server.identity.fingerprint()), new SilentView())) {
+    try (AgentDesk desk = new AgentDesk(new AgentDesk.Login("127.0.0.1", server.port(), "alice", "alice-demo",
+        TransportSecurity.pinned(server.identity.fingerprint()), 3), Runnable::run, Clock.systemUTC())) {
       desk.start();
 
       await().atMost(Duration.ofSeconds(10)).until(() -> server.received.stream().anyMatch(AgentLogin.class::isInstance));
@@ -39,11 +35,11 @@ class AgentDeskTlsTest {
   @Test
   void aDispatchServerWithAnotherCertificateFailsTheLoginWithTlsFailed() {
     String someoneElse = TlsIdentity.selfSigned("localhost").fingerprint();
-    try (AgentDesk desk = new AgentDesk("127.0.0.1", server.port(), "alice", "alice-demo",
-        TransportSecurity.pinned(someoneElse), new SilentView())) {
+    try (AgentDesk desk = new AgentDesk(new AgentDesk.Login("127.0.0.1", server.port(), "alice", "alice-demo",
+        TransportSecurity.pinned(someoneElse), 3), Runnable::run, Clock.systemUTC())) {
       assertThat(desk.start()).failsWithin(Duration.ofSeconds(15)).withThrowableThat()
-          .havingCause().isInstanceOfSatisfying(LinkException.class,
-              e -> assertThat(e.code()).isEqualTo(LinkException.TLS_FAILED));
+          .havingCause().isInstanceOfSatisfying(LoginFailure.class,
+              e -> assertThat(e.kind()).isEqualTo(LoginFailure.Kind.UNTRUSTED_CERTIFICATE));
       assertThat(server.received).isEmpty();
     }
   }
@@ -51,7 +47,7 @@ class AgentDeskTlsTest {
   @Test
   void withNeitherAFingerprintNorInsecureTheConsoleDoesNotStart() {
     int exit = new CommandLine(new SupportConsoleMain()).execute("--server", "127.0.0.1:" + server.port(),
-        "--agent", "alice", "--password-stdin");
+        "--agent", "alice", "--password-stdin", "--text");
 
     assertThat(exit).isEqualTo(2);
     assertThat(server.received).isEmpty();
@@ -60,36 +56,6 @@ class AgentDeskTlsTest {
   @Test
   void aMalformedFingerprintIsRefusedWithAReason() {
     assertThat(new CommandLine(new SupportConsoleMain()).execute("--server", "127.0.0.1:" + server.port(),
-        "--agent", "alice", "--password-stdin", "--server-fingerprint", "AB:CD")).isEqualTo(2);
-  }
-
-  /** Shows nothing; the test looks at the wire. */
-  private static final class SilentView implements DeskView {
-    @Override
-    public void status(String text) {}
-
-    @Override
-    public void offer(SupportOffer offer) {}
-
-    @Override
-    public void offerGone(String requestId, String reason) {}
-
-    @Override
-    public void sessionStarted(SessionStart start) {}
-
-    @Override
-    public void linked(String sessionId, LinkPath path) {}
-
-    @Override
-    public void chat(String sessionId, String from, String text) {}
-
-    @Override
-    public void userActivity(String sessionId, String description) {}
-
-    @Override
-    public void notice(String sessionId, Notice notice) {}
-
-    @Override
-    public void sessionEnded(String sessionId, String reason) {}
+        "--agent", "alice", "--password-stdin", "--text", "--server-fingerprint", "AB:CD")).isEqualTo(2);
   }
 }

@@ -1,0 +1,218 @@
+package io.webassist.console.model;
+
+import io.webassist.cobrowse.CobrowseSession;
+import io.webassist.cobrowse.Notice;
+import io.webassist.link.session.LinkState;
+import io.webassist.protocol.frame.ChatMessage;
+import io.webassist.protocol.frame.CobrowseClick;
+import io.webassist.protocol.frame.CobrowseConsent;
+import io.webassist.protocol.frame.CobrowseHighlight;
+import io.webassist.protocol.frame.CobrowseInput;
+import io.webassist.protocol.frame.CobrowseNavigate;
+import io.webassist.protocol.frame.CobrowsePointer;
+import io.webassist.protocol.frame.CobrowseScroll;
+import io.webassist.protocol.frame.CobrowseSnapshot;
+import io.webassist.protocol.frame.EndReason;
+import io.webassist.protocol.frame.LinkPath;
+import io.webassist.protocol.frame.SessionEvent;
+import io.webassist.protocol.frame.TransferInfo;
+import io.webassist.protocol.frame.UserInfo;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One session as a tab shows it: who the user is (claims 75, 76), the shared page and chat
+ * ({@link CobrowseSession}: {@code page()} and {@code chat()}), what the user did ({@link ActivityList}),
+ * how the link runs (path direct/relay, state linking/live/recovering/lost), unread chat while the tab
+ * is not in view, and a transfer under way. Confined to the desk's thread.
+ */
+public final class SessionModel {
+
+  /** What a tab listens to besides the page state and chat log. */
+  public interface Listener {
+    default void linkChanged(SessionModel session) {}
+
+    /** A user event the model applied, for the page view (claims 94, 105). */
+    default void userEvent(SessionModel session, SessionEvent event) {}
+
+    default void notice(SessionModel session, Notice notice) {}
+
+    default void unreadChanged(SessionModel session) {}
+
+    default void transferChanged(SessionModel session) {}
+  }
+
+  /** Where a transfer this agent asked for stands. */
+  public enum Transfer { NONE, PENDING, FAILED }
+
+  private final String sessionId;
+  private final String requestId;
+  private final UserInfo user;
+  private final String pageUrl;
+  private final String group;
+  private final long startedAt;
+  private final TransferInfo handedOverBy;
+  private final CobrowseSession cobrowse;
+  private final ActivityList activity = new ActivityList();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private LinkPath path;
+  private LinkState linkState = LinkState.CONNECTING;
+  private int unread;
+  private boolean inView;
+  private Transfer transfer = Transfer.NONE;
+  private String transferFailure;
+  private EndReason endReason;
+
+  public SessionModel(String sessionId, String requestId, UserInfo user, String pageUrl, String group,
+      long startedAt, TransferInfo handedOverBy, CobrowseSession cobrowse) {
+    this.sessionId = sessionId;
+    this.requestId = requestId;
+    this.user = user;
+    this.pageUrl = pageUrl;
+    this.group = group;
+    this.startedAt = startedAt;
+    this.handedOverBy = handedOverBy;
+    this.cobrowse = cobrowse;
+    cobrowse.addNoticeListener(notice -> listeners.forEach(l -> l.notice(this, notice)));
+  }
+
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public UserInfo user() {
+    return user;
+  }
+
+  /** The page the user asked for help on ({@code session.start.pageUrl}); the page view opens it first. */
+  public String pageUrl() {
+    return pageUrl;
+  }
+
+  /** The group the request was routed to, when the offer said; null otherwise. */
+  public String group() {
+    return group;
+  }
+
+  public long startedAt() {
+    return startedAt;
+  }
+
+  /** The colleague who handed this session over, or null. */
+  public TransferInfo handedOverBy() {
+    return handedOverBy;
+  }
+
+  public CobrowseSession cobrowse() {
+    return cobrowse;
+  }
+
+  public ActivityList activity() {
+    return activity;
+  }
+
+  /** The link's path while it is (or was last) up; null before. */
+  public LinkPath path() {
+    return path;
+  }
+
+  public LinkState linkState() {
+    return linkState;
+  }
+
+  public int unread() {
+    return unread;
+  }
+
+  public Transfer transfer() {
+    return transfer;
+  }
+
+  /** Why the last transfer failed ({@code session.transfer_failed.reason}), or null. */
+  public String transferFailure() {
+    return transferFailure;
+  }
+
+  /** Why the session ended; null while it runs. */
+  public EndReason endReason() {
+    return endReason;
+  }
+
+  /** A short name for the tab. */
+  public String title() {
+    String name = user.name();
+    return name == null || name.isBlank() ? "User " + user.ip() : name;
+  }
+
+  // ---------------------------------------------------------------- changed by the desk and the view
+
+  public void link(LinkState state, LinkPath currentPath) {
+    linkState = state;
+    if (state == LinkState.UP && currentPath != null) {
+      path = currentPath;
+    }
+    listeners.forEach(l -> l.linkChanged(this));
+  }
+
+  /** The tab came into view (unread marks go) or left it. */
+  public void inView(boolean shown) {
+    inView = shown;
+    if (shown && unread > 0) {
+      unread = 0;
+      listeners.forEach(l -> l.unreadChanged(this));
+    }
+  }
+
+  public void transferPending() {
+    transfer = Transfer.PENDING;
+    transferFailure = null;
+    listeners.forEach(l -> l.transferChanged(this));
+  }
+
+  public void transferFailed(String reason) {
+    transfer = Transfer.FAILED;
+    transferFailure = reason;
+    listeners.forEach(l -> l.transferChanged(this));
+  }
+
+  void ended(EndReason reason) {
+    endReason = reason;
+  }
+
+  /**
+   * Applies one event of the user's to the shared model, then records and passes on the page events
+   * it let through (without the user's consent, co-browse events other than consent are not shown).
+   */
+  public void userEvent(SessionEvent event, long now) {
+    long before = cobrowse.lastAppliedSeq();
+    cobrowse.apply(event);
+    if (cobrowse.lastAppliedSeq() == before) {
+      return; // stale or duplicate: the model ignored it
+    }
+    if (event instanceof ChatMessage) {
+      if (!inView) {
+        unread++;
+        listeners.forEach(l -> l.unreadChanged(this));
+      }
+    } else if (isPageEvent(event) && (cobrowse.page().consent() || event instanceof CobrowseConsent
+        || event instanceof CobrowseSnapshot)) {
+      activity.record(event, now);
+      listeners.forEach(l -> l.userEvent(this, event));
+    }
+  }
+
+  /** The co-browse events a page view draws. */
+  public static boolean isPageEvent(SessionEvent event) {
+    return event instanceof CobrowsePointer || event instanceof CobrowseClick || event instanceof CobrowseInput
+        || event instanceof CobrowseScroll || event instanceof CobrowseNavigate || event instanceof CobrowseConsent
+        || event instanceof CobrowseSnapshot || event instanceof CobrowseHighlight;
+  }
+}

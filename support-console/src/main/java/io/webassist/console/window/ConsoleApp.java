@@ -1,0 +1,80 @@
+package io.webassist.console.window;
+
+import io.webassist.console.AgentDesk;
+import io.webassist.console.page.PageView;
+import io.webassist.console.profile.ProfileStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * Starts the agent's window: the look and feel, then the login window, then the main window once
+ * logged in. {@link #await} returns when the agent has closed the console.
+ */
+public final class ConsoleApp {
+
+  /**
+   * What the command line gave: the server (null: the one used last), the agent id, a fingerprint to
+   * trust (null: the profile's, or ask), plain TCP, sessions wanted, the profile folder, the theme.
+   */
+  public record Options(String server, String agentId, String serverFingerprint, boolean insecure, int maxSessions,
+      Path profileDir, boolean dark) {}
+
+  /**
+   * The page view each session tab gets. {@link UrlOnlyPageView} until the WebView one is plugged in here
+   * (one line: the page-view package's factory).
+   */
+  static volatile Supplier<PageView> pageViews = UrlOnlyPageView::new;
+
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private ConsoleApp() {}
+
+  /** Sets the page views of the windows opened from now on (the page engine's factory). */
+  public static void usePageViews(Supplier<PageView> factory) {
+    pageViews = factory;
+  }
+
+  /** Shows the login window (on the EDT); returns at once. */
+  public static ConsoleApp launch(Options options) {
+    ConsoleApp app = new ConsoleApp();
+    Edt.later(() -> {
+      Theme.install(options.dark());
+      LoginWindow login = new LoginWindow(options, ProfileStore.at(options.profileDir()), Clock.systemUTC(),
+          app::loggedIn, app.closed::countDown);
+      if (Boolean.getBoolean("webassist.startupTrace")) {
+        traceStartup(login);
+      }
+      login.show();
+    });
+    return app;
+  }
+
+  /** For docs/BENCHMARKS.md: when the login window opened, since the JVM started, and the CPU used. */
+  private static void traceStartup(LoginWindow login) {
+    login.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+      @Override
+      public void windowOpened(java.awt.event.WindowEvent e) {
+        long sinceStart = System.currentTimeMillis()
+            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long cpuMs = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+        System.err.println("startup loginWindowOpenedMs=" + sinceStart + " cpuMs=" + cpuMs);
+      }
+    });
+  }
+
+  private void loggedIn(AgentDesk desk) {
+    MainWindow main = new MainWindow(desk, pageViews, () -> {
+      Edt.background().execute(desk::close);
+      closed.countDown();
+    });
+    main.show();
+  }
+
+  /** Waits until the agent closed the console. */
+  public void await() throws InterruptedException {
+    closed.await();
+  }
+}

@@ -1,0 +1,283 @@
+package io.webassist.console.window;
+
+import io.webassist.cobrowse.Notice;
+import io.webassist.console.AgentDesk;
+import io.webassist.console.model.ActivityList;
+import io.webassist.console.model.ActivityText;
+import io.webassist.console.model.CannedReplies;
+import io.webassist.console.model.PageActions;
+import io.webassist.console.model.SessionModel;
+import io.webassist.console.page.PageView;
+import io.webassist.link.session.LinkState;
+import io.webassist.protocol.frame.EndReason;
+import io.webassist.protocol.frame.LinkPath;
+import io.webassist.protocol.frame.SessionEvent;
+import io.webassist.protocol.frame.UserInfo;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Toolkit;
+import java.awt.datatransfer.StringSelection;
+import java.time.Instant;
+import javax.swing.BorderFactory;
+import javax.swing.DefaultListModel;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTextField;
+import javax.swing.JToggleButton;
+
+/**
+ * One session's tab: header (who, phone copyable, IP, customer, link path and state), the page view
+ * with an address bar, "follow the user" and the highlight tool, the activity list beside the page, the
+ * chat, and End / Transfer. User events go to the page view and the activity list; what the agent does
+ * in the page view goes through {@link PageActions} to the session's co-browse model.
+ */
+final class SessionPanel extends JPanel {
+  private final AgentDesk desk;
+  private final SessionModel session;
+  private final PageView page;
+  private final PageActions actions;
+  private final JLabel link = new JLabel();
+  private final JTextField address = new JTextField();
+  private final JLabel notice = new JLabel(" ");
+  private final JLabel transferState = new JLabel(" ");
+  private final DefaultListModel<String> activityLines = new DefaultListModel<>();
+  final ChatPanel chat;
+  final JToggleButton follow = new JToggleButton("Follow the user", true);
+  final JToggleButton highlight = new JToggleButton("Highlight");
+
+  SessionPanel(AgentDesk desk, SessionModel session, PageView page, CannedReplies canned) {
+    super(new BorderLayout(6, 6));
+    this.desk = desk;
+    this.session = session;
+    this.page = page;
+    this.actions = new PageActions(session.cobrowse());
+    this.chat = new ChatPanel(desk, session, canned);
+    setName("session-" + session.sessionId());
+    setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
+    add(header(), BorderLayout.NORTH);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, pageArea(), chat);
+    split.setResizeWeight(0.65);
+    add(split, BorderLayout.CENTER);
+    add(footer(), BorderLayout.SOUTH);
+    wireModel();
+    page.setListener(actions);
+    page.setFollowUser(true);
+    page.load(session.pageUrl());
+    address.setText(session.pageUrl() == null ? "" : session.pageUrl());
+  }
+
+  SessionModel session() {
+    return session;
+  }
+
+  PageView page() {
+    return page;
+  }
+
+  private JPanel header() {
+    UserInfo user = session.user();
+    JPanel header = new JPanel(new FlowLayout(FlowLayout.LEADING, 12, 2));
+    JLabel name = named(new JLabel(orDash(user.name())), "userName");
+    name.setFont(name.getFont().deriveFont(java.awt.Font.BOLD, name.getFont().getSize2D() + 2f));
+    header.add(name);
+    JTextField phone = new JTextField(orDash(user.phone()));
+    phone.setName("userPhone");
+    phone.setEditable(false);
+    phone.setColumns(Math.max(8, phone.getText().length()));
+    header.add(new JLabel("Phone"));
+    header.add(phone);
+    JButton copy = named(new JButton("Copy"), "copyPhone");
+    copy.setToolTipText("Copy the phone number");
+    copy.addActionListener(e -> copyPhone(user.phone()));
+    header.add(copy);
+    header.add(named(new JLabel("IP " + orDash(user.ip())), "userIp"));
+    String badge = user.customerVerified() == null ? "" : user.customerVerified() ? " ✔ verified" : " ⚠ unverified";
+    header.add(named(new JLabel("Customer " + orDash(user.customerId()) + badge), "userCustomer"));
+    link.setName("linkState");
+    header.add(link);
+    if (session.handedOverBy() != null) {
+      header.add(named(new JLabel("Handed over by " + session.handedOverBy().fromAgentId()
+          + (session.handedOverBy().note() == null ? "" : ": “" + session.handedOverBy().note() + "”")),
+          "handedOverBy"));
+    }
+    showLink();
+    return header;
+  }
+
+  private JPanel pageArea() {
+    JPanel area = new JPanel(new BorderLayout(4, 4));
+    JPanel bar = new JPanel(new BorderLayout(4, 4));
+    address.setName("address");
+    address.setToolTipText("The shared page; type an address and press Enter to lead the user there");
+    address.addActionListener(e -> navigate(address.getText().strip()));
+    bar.add(address, BorderLayout.CENTER);
+    JPanel tools = new JPanel(new FlowLayout(FlowLayout.TRAILING, 4, 0));
+    follow.setName("followUser");
+    follow.setToolTipText("Scroll along with the user (Ctrl+Shift+F)");
+    follow.addActionListener(e -> page.setFollowUser(follow.isSelected()));
+    highlight.setName("highlightTool");
+    highlight.setToolTipText("Your next click in the page highlights an element for the user (Ctrl+Shift+H)");
+    highlight.addActionListener(e -> page.setHighlightTool(highlight.isSelected()));
+    tools.add(follow);
+    tools.add(highlight);
+    bar.add(tools, BorderLayout.EAST);
+    area.add(bar, BorderLayout.NORTH);
+    area.add(page.component(), BorderLayout.CENTER);
+    JList<String> activity = new JList<>(activityLines);
+    activity.setName("activity");
+    JScrollPane activityScroll = new JScrollPane(activity);
+    activityScroll.setPreferredSize(new Dimension(260, 100));
+    activityScroll.setBorder(BorderFactory.createTitledBorder("What the user does"));
+    area.add(activityScroll, BorderLayout.EAST);
+    notice.setName("sessionNotice");
+    area.add(notice, BorderLayout.SOUTH);
+    return area;
+  }
+
+  private JPanel footer() {
+    JPanel footer = new JPanel(new BorderLayout(8, 0));
+    transferState.setName("transferState");
+    footer.add(transferState, BorderLayout.CENTER);
+    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.TRAILING, 6, 0));
+    JButton transfer = named(new JButton("Transfer…"), "transfer");
+    transfer.setToolTipText("Hand this session to a colleague or a group (Ctrl+T)");
+    transfer.addActionListener(e -> transfer());
+    JButton end = named(new JButton("End…"), "endSession");
+    end.setToolTipText("End this session (Ctrl+E)");
+    end.addActionListener(e -> end());
+    buttons.add(transfer);
+    buttons.add(end);
+    footer.add(buttons, BorderLayout.EAST);
+    return footer;
+  }
+
+  private void wireModel() {
+    session.addListener(new SessionModel.Listener() {
+      @Override
+      public void linkChanged(SessionModel s) {
+        showLink();
+      }
+
+      @Override
+      public void userEvent(SessionModel s, SessionEvent event) {
+        page.showUserEvent(event);
+      }
+
+      @Override
+      public void notice(SessionModel s, Notice n) {
+        notice.setText(n.message());
+      }
+
+      @Override
+      public void transferChanged(SessionModel s) {
+        transferState.setText(switch (s.transfer()) {
+          case PENDING -> "Transfer asked; the session goes on until a colleague takes it.";
+          case FAILED -> "Transfer failed (" + s.transferFailure() + "); the session goes on.";
+          case NONE -> " ";
+        });
+      }
+    });
+    session.activity().addListener(this::activityChanged);
+    actions.addListener(new PageActions.Listener() {
+      @Override
+      public void pageShown(String url, String title) {
+        address.setText(url);
+      }
+
+      @Override
+      public void pageFailed(String url, String reason) {
+        notice.setText("Could not load " + url + ": " + reason);
+      }
+    });
+  }
+
+  private void activityChanged(ActivityList list) {
+    activityLines.clear();
+    for (ActivityList.Entry entry : list.entries()) {
+      activityLines.addElement(ChatPanel.TIME.format(Instant.ofEpochMilli(entry.at())) + "  "
+          + ActivityText.describe(entry.event()));
+    }
+  }
+
+  private void showLink() {
+    String path = session.path() == null ? "" : session.path() == LinkPath.DIRECT ? "direct · " : "relay · ";
+    link.setText("Link " + path + switch (session.linkState()) {
+      case CONNECTING -> "linking …";
+      case UP -> "live";
+      case RECOVERING -> "recovering …";
+      case LOST -> "lost";
+      case ENDED -> "ended";
+    });
+    link.putClientProperty("linkState", session.linkState());
+    if (session.linkState() == LinkState.UP) {
+      link.setToolTipText(session.path() == LinkPath.DIRECT ? "Linked straight to the user's IP address"
+          : "Linked through the server's relay");
+    }
+  }
+
+  /** The agent typed an address: the URL policy decides; the page view follows only if it was allowed. */
+  void navigate(String url) {
+    if (session.cobrowse().navigate(url)) {
+      page.load(url);
+    } else if (!session.cobrowse().page().consent() && session.cobrowse().policy().allows(url)) {
+      page.load(url); // the agent may look on their own; the user is not led until they allow co-browsing
+    }
+  }
+
+  private void copyPhone(String phone) {
+    if (phone != null) {
+      Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(phone), null);
+      notice.setText("Phone number copied");
+    }
+  }
+
+  void end() {
+    JComboBox<EndReason> reasons = new JComboBox<>(new EndReason[] {
+        EndReason.RESOLVED, EndReason.CANCELLED, EndReason.OTHER});
+    reasons.setName("endReason");
+    reasons.setRenderer(new javax.swing.DefaultListCellRenderer() {
+      @Override
+      public java.awt.Component getListCellRendererComponent(JList<?> list, Object value, int index,
+          boolean selected, boolean focus) {
+        return super.getListCellRendererComponent(list, describe((EndReason) value), index, selected, focus);
+      }
+    });
+    int choice = JOptionPane.showConfirmDialog(this, reasons, "End the session with " + session.title(),
+        JOptionPane.OK_CANCEL_OPTION, JOptionPane.QUESTION_MESSAGE);
+    if (choice == JOptionPane.OK_OPTION) {
+      desk.end(session.sessionId(), (EndReason) reasons.getSelectedItem());
+    }
+  }
+
+  static String describe(EndReason reason) {
+    return switch (reason) {
+      case RESOLVED -> "Resolved";
+      case CANCELLED -> "Cancelled";
+      case AGENT_LEFT -> "You left";
+      case USER_LEFT -> "The user left";
+      case LINK_LOST -> "The link to the user was lost";
+      case TRANSFERRED -> "Handed over to a colleague";
+      case OTHER -> "Other";
+    };
+  }
+
+  void transfer() {
+    TransferDialog.ask(this, desk, session);
+  }
+
+  private static <T extends javax.swing.JComponent> T named(T component, String name) {
+    component.setName(name);
+    return component;
+  }
+
+  private static String orDash(String value) {
+    return value == null || value.isBlank() ? "—" : value;
+  }
+}

@@ -1,0 +1,278 @@
+package io.webassist.console.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webassist.cobrowse.PageState;
+import io.webassist.console.testing.RecordingPageView;
+import io.webassist.console.testing.TestServer;
+import io.webassist.console.testing.TestUser;
+import io.webassist.protocol.frame.CobrowseClick;
+import io.webassist.protocol.frame.CobrowseInput;
+import io.webassist.protocol.frame.CobrowsePointer;
+import io.webassist.protocol.frame.SessionEvent;
+import java.awt.event.KeyEvent;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JPanelFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's window against a real dispatch server, with users played by the link library: offers,
+ * session tabs, chat, the page view's events both ways, two sessions at once, decline, expiry and a
+ * server restart (claims 73–76, 88–110).
+ */
+class ConsoleWindowTest extends UiTestBase {
+  // AssertJ Swing's KeyPressInfo takes the old modifier masks
+  @SuppressWarnings("deprecation")
+  private static final int CTRL = java.awt.event.InputEvent.CTRL_MASK;
+  @SuppressWarnings("deprecation")
+  private static final int SHIFT = java.awt.event.InputEvent.SHIFT_MASK;
+
+  @Override
+  TestServer startTestServer() {
+    // long enough to click, short enough for the expiry test
+    return TestServer.start(config -> config.withOfferTimeoutMs(6_000));
+  }
+
+  @Test
+  void anOfferCardShowsNamePhoneIpCustomerAndPage() {
+    FrameFixture window = logIn("bob");
+    ask("Ada Lovelace", "+44 20 7946 0000", "acme-42", "/cart.html");
+
+    JPanelFixture card = offerCard(window, "Ada Lovelace");
+    card.label("offerPhone").requireText("Phone +44 20 7946 0000");
+    card.label("offerIp").requireText("IP 127.0.0.1");
+    card.label("offerCustomer").requireText("Customer acme-42");
+    card.label("offerPage").requireText("Page " + SITE + "/cart.html");
+    card.label("offerGroup").requireText("Group general");
+    assertThat(card.label("offerCountdown").text()).startsWith("Expires in");
+    card.button("accept").requireEnabled();
+    card.button("decline").requireEnabled();
+  }
+
+  @Test
+  void acceptOpensATabWhosePageViewLoadsTheUsersPage() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", "+44 20 7946 0000", "acme-42", "/cart.html");
+
+    acceptAndLink(window, "Ada", ada);
+
+    window.label("userName").requireText("Ada");
+    window.textBox("userPhone").requireText("+44 20 7946 0000").requireNotEditable();
+    window.label("userIp").requireText("IP 127.0.0.1");
+    window.label("userCustomer").requireText("Customer acme-42");
+    window.label("load").requireText("Sessions 1 of 3");
+    assertThat(pageViews).hasSize(1);
+    assertThat(pageViews.get(0).loads).first().isEqualTo(SITE + "/cart.html");
+    assertThat(pageViews.get(0).offEdtCalls).isEmpty();
+    assertThat(offerCards(mains.get(0))).isZero();
+  }
+
+  @Test
+  void chatCrossesBothWaysWithTypingIndicators() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    window.textBox("chatInput").enterText("Hello Ada, I can see your cart.");
+    await().until(ada::agentTyping);
+    window.textBox("chatInput").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("Hello Ada, I can see your cart."));
+    await().until(() -> !ada.agentTyping());
+
+    ada.act(model -> model.typing(true));
+    await().ignoreExceptions().untilAsserted(() -> window.label("typing").requireText("Ada is typing …"));
+    ada.chat("The pay button does nothing.");
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.list("chatLog").contents())
+        .anySatisfy(line -> assertThat(line).endsWith("Ada: The pay button does nothing."))
+        .anySatisfy(line -> assertThat(line).matches("\\[\\d\\d:\\d\\d:\\d\\d] You: Hello Ada, I can see your cart\\.")));
+    window.label("typing").requireText(" ");
+  }
+
+  @Test
+  void theUsersPointerClickAndInputReachThePageViewAndTheActivityList() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    ada.allowCobrowsing();
+    ada.act(model -> model.pointer(120, 340));
+    ada.act(model -> model.click(120, 340, "#pay"));
+    ada.typeInto("email", "ada@example.com");
+
+    RecordingPageView page = pageViews.get(0);
+    await().untilAsserted(() -> assertThat(page.userEvents).extracting(SessionEvent::getClass)
+        .contains(CobrowsePointer.class, CobrowseClick.class, CobrowseInput.class));
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.list("activity").contents())
+        .anySatisfy(line -> assertThat(line).endsWith("pointer at 120,340"))
+        .anySatisfy(line -> assertThat(line).endsWith("clicked #pay at 120,340"))
+        .anySatisfy(line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d  typed in email: ada@example.com")));
+    assertThat(page.offEdtCalls).isEmpty();
+  }
+
+  @Test
+  void theAgentsNavigateScrollAndHighlightInThePageViewReachTheUsersModel() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+    ada.allowCobrowsing();
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.label("sessionNotice").text())
+        .isIn("the user allowed co-browsing", "co-browsing with the user's page"));
+
+    RecordingPageView page = pageViews.get(0);
+    GuiActionRunner.execute(() -> {
+      page.listener().navigated(SITE + "/premium.html");
+      page.listener().scrolled(0, 640, "#offers", 0, 12);
+      page.listener().highlighted("#buy", 40, 700, 160, 48);
+    });
+
+    await().untilAsserted(() -> {
+      PageState.View user = ada.page();
+      assertThat(user.url()).isEqualTo(SITE + "/premium.html");
+      assertThat(user.scrollY()).isEqualTo(640);
+      assertThat(user.highlight()).isEqualTo(new PageState.Highlight("#buy", 40, 700, 160, 48));
+    });
+
+    // a page the URL policy forbids is not opened, and the agent is told why
+    GuiActionRunner.execute(() -> page.listener().navigated("file:///etc/passwd"));
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.label("sessionNotice").text())
+        .contains("not opening file:///etc/passwd"));
+    assertThat(ada.page().url()).isEqualTo(SITE + "/premium.html");
+
+    window.toggleButton("highlightTool").click();
+    window.toggleButton("followUser").click();
+    assertThat(page.highlightTool).containsExactly(true);
+    assertThat(page.follow).containsExactly(true, false);
+  }
+
+  @Test
+  void twoSessionsAtOnceEachWithItsOwnTabAndChat() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+    TestUser grace = ask("Grace", null, "acme-43", "/help.html");
+    offerCard(window, "Grace").button("accept").click();
+    grace.awaitLinked();
+
+    window.label("load").requireText("Sessions 2 of 3");
+    window.tabbedPane("sessions").requireTabTitles("Ada", "Grace");
+    await().ignoreExceptions().untilAsserted(() -> window.label("linkState").requireText("Link direct · live"));
+    window.textBox("chatInput").enterText("Hello Grace\n");
+    await().untilAsserted(() -> assertThat(grace.chatTexts()).containsExactly("Hello Grace"));
+
+    // Ada writes while Grace's tab is in view: Ada's tab gets an unread mark
+    ada.chat("Still there?");
+    await().ignoreExceptions().untilAsserted(() -> window.tabbedPane("sessions").requireTabTitles("● Ada (1)", "Grace"));
+    window.tabbedPane("sessions").selectTab(0);
+    window.tabbedPane("sessions").requireTabTitles("Ada", "Grace");
+    window.textBox("chatInput").enterText("Yes, Ada\n");
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("Still there?", "Yes, Ada"));
+    assertThat(grace.chatTexts()).containsExactly("Hello Grace");
+    assertThat(pageViews).extracting(v -> v.loads.get(0)).containsExactly(SITE + "/cart.html", SITE + "/help.html");
+  }
+
+  @Test
+  void declineRemovesTheCard() {
+    FrameFixture window = logIn("bob");
+    ask("Ada", null, "acme-42", "/cart.html");
+
+    offerCard(window, "Ada").button("decline").click();
+
+    await().until(() -> offerCards(mains.get(0)) == 0);
+    window.label("notice").requireText("Offer from Ada gone: declined");
+  }
+
+  @Test
+  void anOfferNotAnsweredExpiresAndItsCardGoesSayingSo() {
+    FrameFixture window = logIn("bob");
+    ask("Ada", null, "acme-42", "/cart.html");
+    offerCard(window, "Ada");
+
+    await().atMost(java.time.Duration.ofSeconds(20)).until(() -> offerCards(mains.get(0)) == 0);
+    window.label("notice").requireText("Offer from Ada gone: expired");
+  }
+
+  @Test
+  void endingASessionClosesItsTabAndTellsTheUser() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    window.button("endSession").click();
+    window.optionPane().okButton().click();
+
+    await().untilAsserted(() -> assertThat(ada.link().state().name()).isEqualTo("ENDED"));
+    await().ignoreExceptions().untilAsserted(() -> window.label("notice").requireText("Session with Ada ended: resolved"));
+    window.label("load").requireText("Sessions 0 of 3");
+    assertThat(pageViews.get(0).disposed()).isTrue();
+  }
+
+  @Test
+  void aServerRestartShowsTheBannerAndTheConsoleRecoversByItself() {
+    FrameFixture window = logIn("bob");
+    MainWindow main = mains.get(0);
+    assertThat(visible(main, "banner")).isFalse();
+
+    server.stop();
+    await().until(() -> visible(main, "banner"));
+    window.label("banner").requireText("Connection to the server lost — reconnecting …");
+    window.label("connection").requireText("Reconnecting …");
+
+    server.restart();
+    await().atMost(java.time.Duration.ofSeconds(40)).ignoreExceptions()
+        .untilAsserted(() -> window.label("connection").requireText("Connected to " + server.address()));
+    assertThat(visible(main, "banner")).isFalse();
+    // logged in again: offers arrive
+    ask("Ada", null, "acme-42", "/cart.html");
+    offerCard(window, "Ada");
+  }
+
+  @Test
+  void cannedRepliesArePickedByTypingSlashAndAShortcut() {
+    FrameFixture window = logIn("bob");
+    // what agent.ready carries once the server configures replies per group (the protocol has the field)
+    GuiActionRunner.execute(() -> desks.get(0).model().status().loggedIn(new io.webassist.protocol.frame.AgentReady(
+        "bob", "Bob", java.util.List.of("general"), java.util.List.of(
+            new io.webassist.protocol.frame.CannedReply("general", "hello", "Hello! How can I help you today?"),
+            new io.webassist.protocol.frame.CannedReply("general", "wait", "One moment please, I am checking."),
+            new io.webassist.protocol.frame.CannedReply("premium", "vip", "Welcome back!")))));
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    window.textBox("chatInput").enterText("/");
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.list("cannedReplies").contents()).containsExactly(
+        "/hello — Hello! How can I help you today?", "/wait — One moment please, I am checking."));
+    window.textBox("chatInput").enterText("w");
+    window.list("cannedReplies").requireSelection("/wait — One moment please, I am checking.");
+    window.textBox("chatInput").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    window.textBox("chatInput").requireText("One moment please, I am checking.");
+    window.textBox("chatInput").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("One moment please, I am checking."));
+  }
+
+  @Test
+  void everythingWorksFromTheKeyboard() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    offerCard(window, "Ada");
+    // no window manager under Xvfb: keys go to the window under the pointer
+    window.label("load").click();
+    window.comboBox("availability").focus();
+
+    window.comboBox("availability").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_A)
+        .modifiers(CTRL, SHIFT));
+    ada.awaitLinked();
+    window.comboBox("availability").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_L)
+        .modifiers(CTRL));
+    window.textBox("chatInput").requireFocused();
+    window.robot().enterText("Typed without a mouse\n");
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("Typed without a mouse"));
+
+    window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_E)
+        .modifiers(CTRL));
+    window.optionPane().okButton().click();
+    await().untilAsserted(() -> assertThat(ada.link().state().name()).isEqualTo("ENDED"));
+  }
+}

@@ -1,0 +1,125 @@
+package io.webassist.console.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webassist.console.profile.ConsoleProfile;
+import io.webassist.console.profile.ProfileStore;
+import io.webassist.console.testing.TestServer;
+import io.webassist.dispatch.config.LimitsConfig;
+import io.webassist.security.tls.TlsIdentity;
+import java.net.ServerSocket;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Logging in: the first-contact trust prompt and what the profile remembers (never the password), and
+ * a clear message for a wrong password, a locked-out agent, an unreachable server and a changed certificate.
+ */
+class LoginWindowTest extends UiTestBase {
+
+  @Override
+  TestServer startTestServer() {
+    return TestServer.start(config -> config.withLimits(
+        LimitsConfig.defaults().toBuilder().loginFailuresPerAgent(2).loginFailuresPerIp(50).build()));
+  }
+
+  private ConsoleApp.Options untrusted(String agentId) {
+    return new ConsoleApp.Options(server.address(), agentId, null, false, 3, profileDir, false);
+  }
+
+  private static void submit(FrameFixture login, String password) {
+    login.textBox("password").enterText(password);
+    login.textBox("password").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+  }
+
+  @Test
+  void theFirstLoginShowsTheServersFingerprintAndTrustingItIsRememberedWithoutThePassword() throws Exception {
+    FrameFixture login = loginWindow(untrusted("bob"));
+    submit(login, "bob-pw");
+
+    JOptionPaneFixture prompt = login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000));
+    prompt.requireTitle("Trust this server?");
+    prompt.textBox("fingerprint").requireText(server.fingerprint());
+    prompt.buttonWithText(LoginWindow.TRUST).click();
+
+    await().until(() -> mains.size() == 1);
+    ProfileStore store = new ProfileStore(profileDir);
+    await().until(() -> server.fingerprint().equals(store.load().trusted(server.address())));
+    ConsoleProfile profile = store.load();
+    assertThat(profile.lastServer()).isEqualTo(server.address());
+    assertThat(profile.lastAgentId()).isEqualTo("bob");
+    assertThat(java.nio.file.Files.readString(store.file())).doesNotContain("bob-pw");
+
+    // the next start: the login goes straight in, with the server and agent id filled in
+    org.assertj.swing.edt.GuiActionRunner.execute(() -> mains.get(0).frame().dispose());
+    FrameFixture again = loginWindow(new ConsoleApp.Options(null, null, null, false, 3, profileDir, false));
+    await().ignoreExceptions().untilAsserted(() -> again.textBox("agentId").requireText("bob"));
+    again.textBox("server").requireText(server.address());
+    submit(again, "bob-pw");
+    await().until(() -> mains.size() == 2);
+  }
+
+  @Test
+  void notTrustingTheServerDoesNotConnect() {
+    FrameFixture login = loginWindow(untrusted("bob"));
+    login.textBox("password").enterText("bob-pw");
+    login.button("logIn").click();
+
+    login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000)).buttonWithText(LoginWindow.DO_NOT_TRUST).click();
+
+    await().ignoreExceptions().untilAsserted(() -> login.label("loginMessage").requireText("Not trusted; not connected."));
+    assertThat(mains).isEmpty();
+  }
+
+  @Test
+  void aWrongPasswordIsSaidPlainly() {
+    FrameFixture login = loginWindow(options("bob", server.fingerprint()));
+    submit(login, "not-the-password");
+
+    await().ignoreExceptions().untilAsserted(() -> login.label("loginMessage").requireText("Wrong agent id or password."));
+    login.button("logIn").requireEnabled();
+    assertThat(mains).isEmpty();
+  }
+
+  @Test
+  void anAgentLockedOutAfterFailedLoginsIsToldSo() {
+    FrameFixture login = loginWindow(options("bob", server.fingerprint()));
+    for (int i = 0; i < 2; i++) {
+      submit(login, "wrong-" + i);
+      await().ignoreExceptions().untilAsserted(() -> login.button("logIn").requireEnabled());
+    }
+    submit(login, "bob-pw");
+
+    await().ignoreExceptions().untilAsserted(() -> assertThat(login.label("loginMessage").text())
+        .startsWith("Too many failed logins: this agent is locked out for a while"));
+    assertThat(mains).isEmpty();
+  }
+
+  @Test
+  void anUnreachableServerIsSaidPlainly() throws Exception {
+    int deadPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      deadPort = socket.getLocalPort();
+    }
+    FrameFixture login = loginWindow(new ConsoleApp.Options("127.0.0.1:" + deadPort, "bob", null, false, 3,
+        profileDir, false));
+    submit(login, "bob-pw");
+
+    await().ignoreExceptions().untilAsserted(() -> login.label("loginMessage").requireText(
+        "Cannot reach a WebAssist server at 127.0.0.1:" + deadPort + ". Check the address and that the server runs."));
+  }
+
+  @Test
+  void aChangedCertificateIsRefusedSayingWhy() throws Exception {
+    String before = TlsIdentity.selfSigned("localhost").fingerprint();
+    new ProfileStore(profileDir).save(ConsoleProfile.EMPTY.loggedIn(server.address(), "bob", before));
+    FrameFixture login = loginWindow(untrusted("bob"));
+    submit(login, "bob-pw");
+
+    await().ignoreExceptions().untilAsserted(() -> assertThat(login.label("loginMessage").text())
+        .contains("Refused: the server's certificate changed", "Trusted: " + before, "Now: " + server.fingerprint()));
+    assertThat(mains).isEmpty();
+  }
+}

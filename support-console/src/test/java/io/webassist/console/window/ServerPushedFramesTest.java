@@ -1,0 +1,85 @@
+package io.webassist.console.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webassist.console.testing.TestUser;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.assertj.swing.fixture.JPanelFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window's parts that need the server to push the frames of issue 9: {@code queue.status} (the live
+ * queue) and {@code session.transfer} / {@code support.offer.transfer} / {@code session.transfer_failed}
+ * (handing a session to a colleague). The protocol has these frames; the dispatch server sends them once
+ * the core branch (issue 12) is merged — until then these tests fail here.
+ */
+class ServerPushedFramesTest extends UiTestBase {
+
+  @Test
+  void theQueueViewCountsWaitingUsersPerGroupLive() {
+    FrameFixture window = logIn("alice");
+    window.comboBox("availability").selectItem("Away");
+    ask("Grace", null, "vip-7", "/premium.html");
+    ask("Ada", null, "acme-42", "/cart.html");
+    ask("Linus", null, "acme-43", "/cart.html");
+
+    await().ignoreExceptions().untilAsserted(() -> {
+      java.util.List<String[]> rows = java.util.List.of(window.table("queue").contents());
+      assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("general", "2"));
+      assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("premium", "1"));
+    });
+
+    window.comboBox("availability").selectItem("Available");
+    offerCard(window, "Grace").button("accept").click();
+    await().ignoreExceptions().untilAsserted(() -> assertThat(java.util.List.of(window.table("queue").contents()))
+        .anySatisfy(row -> assertThat(row).startsWith("premium", "0")));
+  }
+
+  @Test
+  void aSessionTransferredToASecondConsoleOpensThereAndClosesHereSayingSo() {
+    FrameFixture carol = logIn("carol");
+    carol.comboBox("availability").selectItem("Away");
+    FrameFixture bob = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(bob, "Ada", ada);
+    carol.comboBox("availability").selectItem("Available");
+
+    bob.button("transfer").click();
+    JOptionPaneFixture dialog = bob.optionPane();
+    dialog.textBox("transferTarget").enterText("carol");
+    dialog.textBox("transferNote").enterText("wants a refund");
+    dialog.okButton().click();
+    await().ignoreExceptions().untilAsserted(() -> assertThat(bob.label("transferState").text())
+        .startsWith("Transfer asked"));
+
+    JPanelFixture card = offerCard(carol, "Ada");
+    card.label("offerTransfer").requireText("From Bob: “wants a refund”");
+    card.button("accept").click();
+
+    await().ignoreExceptions().untilAsserted(() -> carol.label("userName").requireText("Ada"));
+    await().ignoreExceptions().untilAsserted(() -> bob.label("notice")
+        .requireText("Session with Ada handed over to a colleague"));
+    bob.label("load").requireText("Sessions 0 of 3");
+    carol.label("handedOverBy").requireText("Handed over by bob: “wants a refund”");
+  }
+
+  @Test
+  void aTransferNobodyTakesIsShownAndTheSessionGoesOn() {
+    FrameFixture bob = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(bob, "Ada", ada);
+
+    bob.button("transfer").click();
+    JOptionPaneFixture dialog = bob.optionPane();
+    dialog.textBox("transferTarget").enterText("nobody-here");
+    dialog.okButton().click();
+
+    await().ignoreExceptions().untilAsserted(() -> assertThat(bob.label("transferState").text())
+        .startsWith("Transfer failed ("));
+    bob.label("load").requireText("Sessions 1 of 3");
+    bob.textBox("chatInput").enterText("Still with you\n");
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).contains("Still with you"));
+  }
+}
