@@ -152,19 +152,29 @@ public final class CobrowseSession {
   }
 
   public boolean scroll(int x, int y) {
+    return scroll(PagePosition.pixels(x, y));
+  }
+
+  /** Scrolled to {@code at}: the pixels and the element at the top of the view, with the offset into it. */
+  public boolean scroll(PagePosition at) {
     if (!leadAllowed("scroll")) {
       return false;
     }
-    page.scroll(x, y);
-    return share(new CobrowseScroll(x, y));
+    page.scroll(at);
+    return share(new CobrowseScroll(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
   }
 
   /** Our pointer moved; the other side sees it (ours is not part of our own page state). */
   public boolean pointer(int x, int y) {
+    return pointer(PagePosition.pixels(x, y));
+  }
+
+  /** Our pointer moved to {@code at}: the pixels and the element under it, with the offset inside it. */
+  public boolean pointer(PagePosition at) {
     if (!leadAllowed("point")) {
       return false;
     }
-    return share(new CobrowsePointer(x, y));
+    return share(new CobrowsePointer(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
   }
 
   public boolean highlight(String selector, int x, int y, int width, int height) {
@@ -200,10 +210,15 @@ public final class CobrowseSession {
   }
 
   public boolean click(int x, int y, String target) {
+    return click(new PagePosition(x, y, target, 0, 0));
+  }
+
+  /** Clicked at {@code at}: the pixels and the element clicked (its selector is the click's target), with the offset. */
+  public boolean click(PagePosition at) {
     if (!leadAllowed("click")) {
       return false;
     }
-    return share(new CobrowseClick(x, y, target));
+    return share(new CobrowseClick(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
   }
 
   /** Sends a chat line and adds it to our log (claims 98, 109). */
@@ -272,9 +287,9 @@ public final class CobrowseSession {
   /** Scroll, pointer, highlight, input and click of the peer, applied while co-browsing is allowed. */
   private void applyFollowed(SessionEvent event) {
     if (event instanceof CobrowseScroll s) {
-      page.scroll(s.x(), s.y());
+      page.scroll(new PagePosition(s.x(), s.y(), s.selector(), s.offsetX(), s.offsetY()));
     } else if (event instanceof CobrowsePointer p) {
-      page.remotePointer(new PageState.Point(p.x(), p.y()));
+      page.remotePointer(new PagePosition(p.x(), p.y(), p.selector(), p.offsetX(), p.offsetY()));
     } else if (event instanceof CobrowseHighlight h) {
       boolean clear = (h.selector() == null || h.selector().isEmpty()) && h.width() == 0 && h.height() == 0;
       page.highlight(clear ? null : new PageState.Highlight(h.selector(), h.x(), h.y(), h.width(), h.height()));
@@ -283,7 +298,7 @@ public final class CobrowseSession {
         page.field(i.field(), i.value());
       }
     } else if (event instanceof CobrowseClick c) {
-      page.remoteClick(new PageState.Click(c.x(), c.y(), c.target()));
+      page.remoteClick(new PageState.Click(c.x(), c.y(), c.target(), c.offsetX(), c.offsetY()));
     }
   }
 
