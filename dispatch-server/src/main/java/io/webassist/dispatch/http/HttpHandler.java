@@ -47,6 +47,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
   private final Supplier<Map<String, Object>> metrics;
   private final Supplier<Boolean> serving;
   private final StaticFiles site = new StaticFiles("demo-site");
+  private final ConsoleLaunch console = ConsoleLaunch.locate(); // /agent/, /console.jnlp, /console/*.jar
   private final Launch launch;
 
   /**
@@ -82,6 +83,10 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
+    if (console.serves(path)) {
+      ctx.writeAndFlush(console.respond(request, launch));
+      return;
+    }
     switch (path) {
       case "/assist.jnlp" -> assistJnlp(ctx, request, uri.parameters());
       case ClientJar.URL_PATH -> clientJar(ctx, request);

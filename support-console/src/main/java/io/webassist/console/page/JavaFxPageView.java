@@ -118,6 +118,18 @@ public final class JavaFxPageView implements PageView {
     buildSwing();
   }
 
+  /** Starts the toolkit and WebKit without a view (see {@link PageViews#prepare}); on the EDT. */
+  static void prepareEngine(java.util.function.Consumer<String> done) {
+    new JFXPanel(); // starts the toolkit
+    Platform.setImplicitExit(false);
+    Platform.runLater(() -> {
+      WebView warm = new WebView(); // loads WebKit's native library, the slow part of a first page
+      String agent = warm.getEngine().getUserAgent();
+      String version = System.getProperty("javafx.runtime.version", "?");
+      EdtHop.later(() -> done.accept("ready javafx=" + version + " engine=" + agent));
+    });
+  }
+
   private void buildSwing() {
     address.setName("pageAddress");
     address.setToolTipText("The shared page. Type an address and press Enter to lead the user there.");

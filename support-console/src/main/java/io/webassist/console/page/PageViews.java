@@ -1,6 +1,7 @@
 package io.webassist.console.page;
 
 import java.awt.GraphicsEnvironment;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,29 @@ public final class PageViews {
     }
     return new UrlPageView("The page cannot be shown here: " + reason
         + ". Open the address below in a browser to see what the user sees.");
+  }
+
+  /**
+   * Starts the page engine (the JavaFX toolkit and WebKit) ahead of the first session, so that the
+   * first page shows sooner; on the EDT, returns at once. {@code done} gets, on the EDT, a line saying
+   * "ready" with the versions, or why the engine cannot run (then {@link #create} gives the plain view).
+   */
+  public static void prepare(Consumer<String> done) {
+    EdtHop.assertOnEdt();
+    if (unavailable != null || "plain".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
+      done.accept("not used: " + (unavailable != null ? unavailable : PROPERTY + "=plain"));
+      return;
+    }
+    try {
+      if (GraphicsEnvironment.isHeadless()) {
+        throw new IllegalStateException("no display");
+      }
+      JavaFxPageView.prepareEngine(done);
+    } catch (RuntimeException | LinkageError e) {
+      unavailable = "JavaFX could not start (" + e + ")";
+      LOG.warn("page engine cannot start reason={}", e.toString());
+      done.accept("unavailable: " + unavailable);
+    }
   }
 
   /** Whether the JavaFX view can be used in this process, as far as is known before trying it. */
