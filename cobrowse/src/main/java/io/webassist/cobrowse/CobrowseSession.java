@@ -152,29 +152,19 @@ public final class CobrowseSession {
   }
 
   public boolean scroll(int x, int y) {
-    return scroll(PagePosition.pixels(x, y));
-  }
-
-  /** Scrolled to {@code at}: the pixels and the element at the top of the view, with the offset into it. */
-  public boolean scroll(PagePosition at) {
     if (!leadAllowed("scroll")) {
       return false;
     }
-    page.scroll(at);
-    return share(new CobrowseScroll(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
+    page.scroll(x, y);
+    return share(new CobrowseScroll(x, y));
   }
 
   /** Our pointer moved; the other side sees it (ours is not part of our own page state). */
   public boolean pointer(int x, int y) {
-    return pointer(PagePosition.pixels(x, y));
-  }
-
-  /** Our pointer moved to {@code at}: the pixels and the element under it, with the offset inside it. */
-  public boolean pointer(PagePosition at) {
     if (!leadAllowed("point")) {
       return false;
     }
-    return share(new CobrowsePointer(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
+    return share(new CobrowsePointer(x, y));
   }
 
   public boolean highlight(String selector, int x, int y, int width, int height) {
@@ -210,10 +200,32 @@ public final class CobrowseSession {
   }
 
   public boolean click(int x, int y, String target) {
-    return click(new PagePosition(x, y, target, 0, 0));
+    if (!leadAllowed("click")) {
+      return false;
+    }
+    return share(new CobrowseClick(x, y, target));
   }
 
-  /** Clicked at {@code at}: the pixels and the element clicked (its selector is the click's target), with the offset. */
+  // ---- positions that cross layouts: an element and the offset inside it, pixels as the fallback
+
+  /** Scrolled to {@code at}: the pixels and the element at the top of the view, with the offset into it. */
+  public boolean scroll(PagePosition at) {
+    if (!leadAllowed("scroll")) {
+      return false;
+    }
+    page.scroll(at);
+    return share(new CobrowseScroll(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
+  }
+
+  /** Our pointer moved to {@code at}: the pixels and the element under it, with the offset inside it. */
+  public boolean pointer(PagePosition at) {
+    if (!leadAllowed("point")) {
+      return false;
+    }
+    return share(new CobrowsePointer(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
+  }
+
+  /** Clicked at {@code at}: the pixels and the element clicked (the click's target), with the offset. */
   public boolean click(PagePosition at) {
     if (!leadAllowed("click")) {
       return false;
