@@ -349,8 +349,12 @@ public final class JavaFxPageView implements PageView {
   private void loadStateChanged(Worker.State state) {
     switch (state) {
       case SCHEDULED -> loadStarted();
-      case SUCCEEDED -> pageLoaded();
+      case SUCCEEDED -> {
+        requestedUrl = null;
+        pageLoaded();
+      }
       case FAILED -> {
+        requestedUrl = null;
         Throwable error = engine.getLoadWorker().getException();
         String url = requestedOrLocation();
         String reason = error == null || error.getMessage() == null ? "the page could not be loaded" : error.getMessage();
@@ -362,18 +366,37 @@ public final class JavaFxPageView implements PageView {
     }
   }
 
-  /** A load begins: ours (from {@link #load}) goes on; one the page started by itself is stopped and reported. */
+  /**
+   * A load begins: ours (from {@link #load}, until it finished; WebKit may start it more than once)
+   * goes on; one the page started by itself, to another address, is stopped and reported.
+   */
   private void loadStarted() {
-    if (requestedUrl != null) {
-      requestedUrl = null;
+    String target = engine.getLocation();
+    if (requestedUrl != null && (target == null || withoutFragment(target).equals(withoutFragment(requestedUrl)))) {
       return;
     }
-    String target = engine.getLocation();
     Platform.runLater(() -> engine.getLoadWorker().cancel());
     if (target != null && !target.isBlank() && !target.equals("about:blank")) {
       LOG.debug("page navigation stopped for the console url={}", target);
       toListener(l -> l.navigated(target));
     }
+  }
+
+  /** The document's own title, even where the engine's title event came late; "" without one. */
+  private String documentTitle() {
+    try {
+      if (engine.executeScript("document.title") instanceof String title) {
+        return title;
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("no document title reason={}", e.toString());
+    }
+    return engine.getTitle() == null ? "" : engine.getTitle();
+  }
+
+  private static String withoutFragment(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
   }
 
   private String requestedOrLocation() {
@@ -383,7 +406,7 @@ public final class JavaFxPageView implements PageView {
 
   private void pageLoaded() {
     String url = engine.getLocation();
-    String title = engine.getTitle() == null ? "" : engine.getTitle();
+    String title = documentTitle();
     try {
       Object api = engine.executeScript(SCRIPT);
       page = api instanceof JSObject js ? js : null;

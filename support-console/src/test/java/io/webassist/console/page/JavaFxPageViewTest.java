@@ -116,7 +116,7 @@ class JavaFxPageViewTest {
 
     await().atMost(WAIT).until(() -> calls.navigated.contains(site + "/shop/cart.html"));
     assertThat(js("document.title")).isEqualTo("Welcome — Acme Garden Supplies");
-    assertThat(calls.loaded).hasSize(1);
+    assertThat(calls.loaded).noneMatch(page -> page.get(0).endsWith("/shop/cart.html"));
 
     // the console allowed it: now it loads
     GuiActionRunner.execute(() -> view.load(site + "/shop/cart.html"));
@@ -131,7 +131,7 @@ class JavaFxPageViewTest {
 
     await().atMost(WAIT).until(() -> calls.navigated.contains(site + "/shop/premium.html"));
     assertThat(js("document.title")).isEqualTo(CART_TITLE);
-    assertThat(calls.loaded).hasSize(1);
+    assertThat(calls.loaded).noneMatch(page -> page.get(0).endsWith("/shop/premium.html"));
   }
 
   @Test
@@ -150,9 +150,10 @@ class JavaFxPageViewTest {
     window.robot().moveMouse(view.fxPanel());
     window.robot().rotateMouseWheel(view.fxPanel(), 3);
 
-    await().atMost(WAIT).until(() -> !calls.scrolls.isEmpty() && calls.scrolls.get(calls.scrolls.size() - 1).y() > 0);
+    // the wheel scrolls smoothly; reports are throttled, the last one says where the view came to rest
+    await().atMost(WAIT).until(() -> !calls.scrolls.isEmpty() && calls.scrolls.get(calls.scrolls.size() - 1).y() > 0
+        && calls.scrolls.get(calls.scrolls.size() - 1).y() == number("window.pageYOffset"));
     Pos scroll = calls.scrolls.get(calls.scrolls.size() - 1);
-    assertThat(scroll.y()).isEqualTo(number("window.pageYOffset"));
     assertThat(scroll.selector()).isNotBlank();
     // the selector names an element of this page, and element top + offset is the scroll position
     assertThat(boxTop(scroll.selector()) + scroll.offsetY()).isEqualTo(scroll.y());
