@@ -234,6 +234,33 @@ public final class CobrowseSession {
     return share(new CobrowseClick(x, y, target));
   }
 
+  // ---- positions that cross layouts: an element and the offset inside it, pixels as the fallback
+
+  /** Scrolled to {@code at}: the pixels and the element at the top of the view, with the offset into it. */
+  public boolean scroll(PagePosition at) {
+    if (!leadAllowed("scroll")) {
+      return false;
+    }
+    page.scroll(at);
+    return share(new CobrowseScroll(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
+  }
+
+  /** Our pointer moved to {@code at}: the pixels and the element under it, with the offset inside it. */
+  public boolean pointer(PagePosition at) {
+    if (!leadAllowed("point")) {
+      return false;
+    }
+    return share(new CobrowsePointer(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
+  }
+
+  /** Clicked at {@code at}: the pixels and the element clicked (the click's target), with the offset. */
+  public boolean click(PagePosition at) {
+    if (!leadAllowed("click")) {
+      return false;
+    }
+    return share(new CobrowseClick(0, 0, at.x(), at.y(), at.selector(), at.offsetX(), at.offsetY()));
+  }
+
   /** Sends a chat line and adds it to our log (claims 98, 109). */
   public void chat(String text) {
     ChatMessage message = new ChatMessage(0, System.currentTimeMillis(), text);
@@ -300,9 +327,9 @@ public final class CobrowseSession {
   /** Scroll, pointer, highlight, input and click of the peer, applied while co-browsing is allowed. */
   private void applyFollowed(SessionEvent event) {
     if (event instanceof CobrowseScroll s) {
-      page.scroll(s.x(), s.y());
+      page.scroll(new PagePosition(s.x(), s.y(), s.selector(), s.offsetX(), s.offsetY()));
     } else if (event instanceof CobrowsePointer p) {
-      page.remotePointer(new PageState.Point(p.x(), p.y()));
+      page.remotePointer(new PagePosition(p.x(), p.y(), p.selector(), p.offsetX(), p.offsetY()));
     } else if (event instanceof CobrowseHighlight h) {
       boolean clear = (h.selector() == null || h.selector().isEmpty()) && h.width() == 0 && h.height() == 0;
       page.highlight(clear ? null : new PageState.Highlight(h.selector(), h.x(), h.y(), h.width(), h.height()));
@@ -311,7 +338,7 @@ public final class CobrowseSession {
         page.field(i.field(), i.value());
       }
     } else if (event instanceof CobrowseClick c) {
-      page.remoteClick(new PageState.Click(c.x(), c.y(), c.target()));
+      page.remoteClick(new PageState.Click(c.x(), c.y(), c.target(), c.offsetX(), c.offsetY()));
     }
   }
 

@@ -26,8 +26,20 @@ public final class PageState {
   /** The agent's highlight: an element by selector, or a rectangle in page pixels. */
   public record Highlight(String selector, int x, int y, int width, int height) {}
 
-  /** A click of the other side, at a point, on an element when known. */
-  public record Click(int x, int y, String target) {}
+  /**
+   * A click of the other side, at a point, on an element when known ({@code target}, a CSS selector
+   * path) at ({@code offsetX}, {@code offsetY}) inside it.
+   */
+  public record Click(int x, int y, String target, int offsetX, int offsetY) {
+    public Click(int x, int y, String target) {
+      this(x, y, target, 0, 0);
+    }
+
+    /** The click as a position: element and offset, pixels as the fallback. */
+    public PagePosition position() {
+      return new PagePosition(x, y, target, offsetX, offsetY);
+    }
+  }
 
   /**
    * The part of the page both ends must agree on — what the two-process test compares. Pointers
@@ -45,7 +57,8 @@ public final class PageState {
   private int scrollX;
   private int scrollY;
   private boolean consent;
-  private Point remotePointer;
+  private PagePosition remotePointer;
+  private PagePosition scrollAt = PagePosition.pixels(0, 0);
   private Highlight highlight;
   private Click remoteClick;
   private final Map<String, String> fields = new LinkedHashMap<>();
@@ -81,7 +94,17 @@ public final class PageState {
 
   /** The other side's pointer, or null. */
   public Point remotePointer() {
+    return remotePointer == null ? null : new Point(remotePointer.x(), remotePointer.y());
+  }
+
+  /** The other side's pointer with the element it is on when known, or null. */
+  public PagePosition remotePointerAt() {
     return remotePointer;
+  }
+
+  /** The scroll position with the element at the top of the view when known (the pixels are {@link #scrollX}/{@link #scrollY}). */
+  public PagePosition scrollAt() {
+    return scrollAt;
   }
 
   /** The current highlight, or null. */
@@ -111,8 +134,13 @@ public final class PageState {
   }
 
   void scroll(int x, int y) {
-    scrollX = x;
-    scrollY = y;
+    scroll(PagePosition.pixels(x, y));
+  }
+
+  void scroll(PagePosition at) {
+    scrollX = at.x();
+    scrollY = at.y();
+    scrollAt = at;
     fire(Change.SCROLL);
   }
 
@@ -126,8 +154,8 @@ public final class PageState {
     fire(Change.CONSENT);
   }
 
-  void remotePointer(Point point) {
-    remotePointer = point;
+  void remotePointer(PagePosition at) {
+    remotePointer = at;
     fire(Change.POINTER);
   }
 
@@ -151,6 +179,7 @@ public final class PageState {
     url = nextUrl;
     scrollX = x;
     scrollY = y;
+    scrollAt = PagePosition.pixels(x, y);
     consent = allowed;
     if (!allowed) {
       remotePointer = null;

@@ -52,6 +52,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
   private final Metrics prometheus;
   private final Supplier<Boolean> serving;
   private final StaticFiles site = new StaticFiles("demo-site");
+  private final ConsoleLaunch console = ConsoleLaunch.locate(); // /agent/, /console.jnlp, /console/*.jar
   private final Launch launch;
 
   /**
@@ -106,6 +107,10 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
+    if (console.serves(path)) {
+      ctx.writeAndFlush(console.respond(request, launch));
+      return;
+    }
     switch (path) {
       case "/assist.jnlp" -> assistJnlp(ctx, request, uri.parameters());
       case ClientJar.URL_PATH -> clientJar(ctx, request);

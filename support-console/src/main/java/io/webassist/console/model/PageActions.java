@@ -49,12 +49,12 @@ public final class PageActions implements PageView.Listener {
 
   @Override
   public void scrolled(int x, int y, String selector, int offsetX, int offsetY) {
-    cobrowse.scroll(x, y);
+    cobrowse.scroll(x, y, selector, offsetX, offsetY);
   }
 
   @Override
   public void pointerMoved(int x, int y, String selector, int offsetX, int offsetY) {
-    cobrowse.pointer(x, y);
+    cobrowse.pointer(x, y, selector, offsetX, offsetY);
   }
 
   @Override

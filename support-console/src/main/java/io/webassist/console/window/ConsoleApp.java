@@ -2,6 +2,7 @@ package io.webassist.console.window;
 
 import io.webassist.console.AgentDesk;
 import io.webassist.console.page.PageView;
+import io.webassist.console.page.PageViews;
 import io.webassist.console.profile.ProfileStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,10 +23,10 @@ public final class ConsoleApp {
       Path profileDir, boolean dark) {}
 
   /**
-   * The page view each session tab gets. {@link UrlOnlyPageView} until the WebView one is plugged in here
-   * (one line: the page-view package's factory).
+   * The page view each session tab gets: the WebView one where JavaFX starts, else the plain one that
+   * says why ({@link PageViews#create}); tests plug in their own.
    */
-  static volatile Supplier<PageView> pageViews = UrlOnlyPageView::new;
+  static volatile Supplier<PageView> pageViews = PageViews::create;
 
   private final CountDownLatch closed = new CountDownLatch(1);
 

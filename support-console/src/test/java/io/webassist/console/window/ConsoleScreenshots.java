@@ -48,7 +48,7 @@ public final class ConsoleScreenshots {
       LoginWindow login = Edt.call(() -> {
         Theme.install(false);
         LoginWindow window = new LoginWindow(options, new ProfileStore(profile), Clock.systemUTC(), desk -> {
-          MainWindow main = new MainWindow(desk, UrlOnlyPageView::new, () -> { });
+          MainWindow main = new MainWindow(desk, io.webassist.console.page.PageViews::create, () -> { });
           main.show();
           mains.add(main);
         }, () -> { });

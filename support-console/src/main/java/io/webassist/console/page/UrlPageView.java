@@ -1,0 +1,97 @@
+package io.webassist.console.page;
+
+import io.webassist.protocol.frame.CobrowseConsent;
+import io.webassist.protocol.frame.CobrowseNavigate;
+import io.webassist.protocol.frame.CobrowseRefused;
+import io.webassist.protocol.frame.CobrowseSnapshot;
+import io.webassist.protocol.frame.SessionEvent;
+import java.awt.BorderLayout;
+import java.awt.GridLayout;
+import javax.swing.BorderFactory;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTextField;
+
+/**
+ * The page view where JavaFX cannot run: the shared page's address (selectable, and typed addresses
+ * still lead the user), the consent state, and a clear sentence saying why the page is not shown.
+ * The user's pointer, clicks and scrolling are not drawn; the console's activity list still has them.
+ */
+final class UrlPageView implements PageView {
+
+  private final JPanel root = new JPanel(new BorderLayout());
+  private final JTextField address = new JTextField();
+  private final JLabel consent = new JLabel("The user has not allowed co-browsing yet.");
+  private final JLabel message = new JLabel(" ");
+  private Listener listener;
+
+  UrlPageView(String why) {
+    address.setName("pageAddress");
+    address.addActionListener(e -> {
+      String typed = address.getText().strip();
+      if (listener != null && !typed.isEmpty()) {
+        listener.navigated(typed);
+      }
+    });
+    consent.setName("consentBanner");
+    message.setName("pageMessage");
+    JLabel reason = new JLabel(why);
+    reason.setName("pageUnavailable");
+    JPanel lines = new JPanel(new GridLayout(0, 1, 0, 4));
+    lines.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+    lines.add(address);
+    lines.add(consent);
+    lines.add(message);
+    lines.add(reason);
+    root.add(lines, BorderLayout.NORTH);
+    root.setName("pageView");
+  }
+
+  @Override
+  public JComponent component() {
+    return root;
+  }
+
+  @Override
+  public void load(String url) {
+    address.setText(url == null ? "" : url);
+    message.setText(" ");
+  }
+
+  @Override
+  public void showUserEvent(SessionEvent event) {
+    if (event instanceof CobrowseNavigate n) {
+      load(n.url());
+    } else if (event instanceof CobrowseSnapshot s) {
+      if (s.url() != null) {
+        load(s.url());
+      }
+      consentChanged(s.consent());
+    } else if (event instanceof CobrowseConsent c) {
+      consentChanged(c.allowed());
+    } else if (event instanceof CobrowseRefused r) {
+      message.setText("Not opened" + (r.url() == null ? "" : ": " + r.url()) + " — " + r.reason());
+    }
+  }
+
+  private void consentChanged(boolean allowed) {
+    consent.setText(allowed ? "Co-browsing: the user sees where you lead." : "The user does not allow co-browsing.");
+  }
+
+  @Override
+  public void setFollowUser(boolean follow) {}
+
+  @Override
+  public void setHighlightTool(boolean on) {}
+
+  @Override
+  public void setListener(Listener listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public void dispose() {
+    listener = null;
+  }
+}
