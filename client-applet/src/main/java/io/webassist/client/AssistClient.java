@@ -15,14 +15,15 @@ import io.webassist.link.session.LinkState;
 import io.webassist.link.session.PeerListener;
 import io.webassist.link.session.SessionLink;
 import io.webassist.link.session.SessionLinks;
+import io.webassist.protocol.frame.ChatMessage;
 import io.webassist.protocol.frame.EndReason;
+import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.Role;
 import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SupportAssigned;
-import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.SupportCancel;
 import io.webassist.protocol.frame.SupportQueued;
 import io.webassist.protocol.frame.SupportReclaim;
@@ -30,6 +31,9 @@ import io.webassist.protocol.frame.SupportRequest;
 import io.webassist.protocol.frame.SupportUnavailable;
 import io.webassist.protocol.frame.UnavailableReason;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -381,8 +385,31 @@ public final class AssistClient implements AutoCloseable {
         });
   }
 
+  /**
+   * A deliberate close is not a dropped connection: the server would keep the session for the
+   * reclaim grace, so it is told now ({@code session.end{reason:"user_left"}}) and the agent hears
+   * it at once. Waits a moment for the frame to be on its way.
+   */
+  private void sayGoodbye() {
+    CompletableFuture<Void> said = new CompletableFuture<>();
+    runtime.onLinkThread(() -> {
+      if (currentSessionId != null && dispatch != null) {
+        dispatch.send(new SessionEnd(currentSessionId, EndReason.USER_LEFT.code()));
+      }
+      said.complete(null);
+    });
+    try {
+      said.get(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // the runtime is closed already: there is nothing to say goodbye on
+    }
+  }
+
   @Override
   public void close() {
+    sayGoodbye();
     if (dispatch != null) {
       dispatch.close();
     }
