@@ -112,7 +112,7 @@ public final class Metrics {
   public void add(String name, long delta) {
     levels.computeIfAbsent(name, n -> {
       LongAdder level = new LongAdder();
-      GaugeWithCallback.builder().name(PREFIX + n).help(n.replace('_', ' '))
+      GaugeWithCallback.builder().name(PREFIX + family(n)).help(n.replace('_', ' '))
           .callback(cb -> cb.call(level.sum())).register(registry);
       return level;
     }).add(delta);
@@ -131,9 +131,9 @@ public final class Metrics {
   /** Registers a value computed when metrics are read, e.g. queue lengths; numbers are also a Prometheus gauge. */
   public void gauge(String name, Supplier<?> value) {
     if (gauges.put(name, value) == null) {
-      GaugeWithCallback.builder().name(PREFIX + name).help(name.replace('_', ' '))
+      GaugeWithCallback.builder().name(PREFIX + family(name)).help(name.replace('_', ' '))
           .callback(cb -> {
-            if (value.get() instanceof Number number) {
+            if (gauges.get(name).get() instanceof Number number) { // the latest supplier registered for the name
               cb.call(number.doubleValue());
             }
           })
@@ -190,8 +190,13 @@ public final class Metrics {
     if (name.startsWith("limit_")) {
       return limitHits.labelValues(name.substring("limit_".length()));
     }
-    String family = name.equals("sessions_started") ? "assignments" : name.replaceFirst("_total$", "");
+    String family = name.equals("sessions_started") ? "assignments" : family(name).replaceFirst("_total$", "");
     return Counter.builder().name(PREFIX + family).help(help(name)).withoutExemplars().register(registry);
+  }
+
+  /** A Prometheus metric name part for {@code name}: anything but letters, digits and _ becomes _. */
+  private static String family(String name) {
+    return name.replaceAll("[^a-zA-Z0-9_]", "_");
   }
 
   private static String help(String name) {

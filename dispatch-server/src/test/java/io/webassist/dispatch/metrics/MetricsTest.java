@@ -58,6 +58,18 @@ class MetricsTest {
   }
 
   @Test
+  void namesThatAreNotPrometheusNamesAreMadeSoAndAGaugeReadsItsLatestSupplier() throws Exception {
+    metrics.count("relay.joins-refused");
+    metrics.gauge("relay_pairs_active", () -> 1);
+    metrics.gauge("relay_pairs_active", () -> 2);
+
+    PrometheusText text = scrape();
+    assertThat(text.value("webassist_relay_joins_refused_total")).hasValue(1.0);
+    assertThat(text.value("webassist_relay_pairs_active")).hasValue(2.0);
+    assertThat(metrics.snapshot()).containsEntry("relay.joins-refused", 1L).containsEntry("relay_pairs_active", 2);
+  }
+
+  @Test
   void routingLatencyAndQueueWaitAreHistogramsInSeconds() throws Exception {
     metrics.observeRoutingLatencyNanos(80_000); // 80 µs
     metrics.observeRoutingLatencyNanos(3_000_000); // 3 ms
