@@ -2,7 +2,10 @@ package io.webassist.console.model;
 
 import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.console.page.PageView;
+import io.webassist.protocol.frame.CobrowseRefused;
+import io.webassist.protocol.frame.Require;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -10,6 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * 104): a followed link or typed address → {@code cobrowse.navigate} (the URL policy applies; a
  * refusal becomes a notice), scrolling → {@code cobrowse.scroll}, the pointer → {@code cobrowse.pointer},
  * the highlight tool → {@code cobrowse.highlight}. It also keeps what the address bar shows.
+ *
+ * <p>The page view never loads a page by itself (see {@link PageView.Listener#navigated}): a
+ * navigation the co-browse model accepts is loaded here with {@link PageView#load}; before the user
+ * allows co-browsing, a URL the policy allows is loaded for the agent only (the user is not led); a
+ * URL the policy forbids is never loaded, and the view shows the refusal ({@link CobrowseRefused}).
  * Runs on the desk's thread (the EDT), like the page view's listener calls.
  */
 public final class PageActions implements PageView.Listener {
@@ -22,12 +30,15 @@ public final class PageActions implements PageView.Listener {
   }
 
   private final CobrowseSession cobrowse;
+  private final PageView view;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private String shownUrl;
   private String shownTitle;
 
-  public PageActions(CobrowseSession cobrowse) {
+  /** Acts on {@code cobrowse} for what the agent does in {@code view}, and loads into {@code view}. */
+  public PageActions(CobrowseSession cobrowse, PageView view) {
     this.cobrowse = cobrowse;
+    this.view = view;
   }
 
   public void addListener(Listener listener) {
@@ -44,7 +55,23 @@ public final class PageActions implements PageView.Listener {
 
   @Override
   public void navigated(String url) {
-    cobrowse.navigate(url);
+    if (cobrowse.navigate(url)) {
+      view.load(url);
+      return;
+    }
+    Optional<String> refusal = cobrowse.policy().refusal(url);
+    if (refusal.isEmpty() && !cobrowse.page().consent()) {
+      view.load(url); // the agent may look on their own; the user is not led until they allow co-browsing
+    } else {
+      view.showUserEvent(refused(url, refusal.orElse(CobrowseSession.NO_CONSENT)));
+    }
+  }
+
+  /** The refusal as the view shows it, cut to what the record accepts (the agent may type anything). */
+  private static CobrowseRefused refused(String url, String reason) {
+    String shownUrl = url == null || url.length() > Require.URL ? null : url;
+    String shownReason = reason.length() > Require.SHORT_TEXT ? reason.substring(0, Require.SHORT_TEXT) : reason;
+    return new CobrowseRefused(0, 0, shownUrl, shownReason);
   }
 
   @Override

@@ -57,7 +57,7 @@ final class SessionPanel extends JPanel {
     this.desk = desk;
     this.session = session;
     this.page = page;
-    this.actions = new PageActions(session.cobrowse());
+    this.actions = new PageActions(session.cobrowse(), page);
     this.chat = new ChatPanel(desk, session, canned);
     setName("session-" + session.sessionId());
     setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
@@ -222,13 +222,9 @@ final class SessionPanel extends JPanel {
     }
   }
 
-  /** The agent typed an address: the URL policy decides; the page view follows only if it was allowed. */
+  /** The agent typed an address: as a link followed in the page ({@link PageActions#navigated}). */
   void navigate(String url) {
-    if (session.cobrowse().navigate(url)) {
-      page.load(url);
-    } else if (!session.cobrowse().page().consent() && session.cobrowse().policy().allows(url)) {
-      page.load(url); // the agent may look on their own; the user is not led until they allow co-browsing
-    }
+    actions.navigated(url);
   }
 
   private void copyPhone(String phone) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.cobrowse.Side;
 import io.webassist.cobrowse.UrlPolicy;
+import io.webassist.console.testing.RecordingPageView;
 import io.webassist.link.session.LinkState;
 import io.webassist.protocol.frame.ChatMessage;
 import io.webassist.protocol.frame.CobrowseClick;
@@ -12,6 +13,7 @@ import io.webassist.protocol.frame.CobrowseConsent;
 import io.webassist.protocol.frame.CobrowseInput;
 import io.webassist.protocol.frame.CobrowseNavigate;
 import io.webassist.protocol.frame.CobrowsePointer;
+import io.webassist.protocol.frame.CobrowseRefused;
 import io.webassist.protocol.frame.CobrowseScroll;
 import io.webassist.protocol.frame.CobrowseHighlight;
 import io.webassist.protocol.frame.EndReason;
@@ -31,6 +33,7 @@ class SessionModelTest {
   private final SessionModel session = new SessionModel("s-1", "r-1", new UserInfo("Ada", "+44 1", "10.0.0.7", "acme-1"),
       PAGE, "general", 1_000, null, cobrowse);
   private final List<SessionEvent> shown = new ArrayList<>();
+  private final RecordingPageView view = new RecordingPageView();
   private long seq;
 
   {
@@ -97,28 +100,45 @@ class SessionModelTest {
 
   @Test
   void theAgentsNavigateScrollPointerAndHighlightBecomeSessionEventsOnlyWithConsent() {
-    PageActions actions = new PageActions(cobrowse);
-    actions.navigated(PAGE + "?step=2");
+    PageActions actions = new PageActions(cobrowse, view);
+    actions.navigated(PAGE + "?step=1");
     assertThat(sent).isEmpty();
     assertThat(cobrowse.notices()).last().extracting(n -> n.kind().name()).isEqualTo("CONSENT_REQUIRED");
+    assertThat(view.loads).as("the agent may look on their own before consent").containsExactly(PAGE + "?step=1");
 
     fromUser(new CobrowseConsent(true));
     actions.navigated(PAGE + "?step=2");
+    assertThat(view.loads).as("the view loads only what the console tells it to")
+        .containsExactly(PAGE + "?step=1", PAGE + "?step=2");
     actions.scrolled(0, 400, "#list", 0, 10);
     actions.pointerMoved(30, 40, "#pay", 2, 3);
     actions.highlighted("#pay", 30, 40, 120, 32);
 
-    assertThat(sent).containsExactly(new CobrowseNavigate(PAGE + "?step=2"), new CobrowseScroll(0, 400),
-        new CobrowsePointer(30, 40), new CobrowseHighlight(0, 0, "#pay", 30, 40, 120, 32));
+    assertThat(sent).containsExactly(new CobrowseNavigate(PAGE + "?step=2"), new CobrowseScroll(0, 0, 0, 400, "#list", 0, 10),
+        new CobrowsePointer(0, 0, 30, 40, "#pay", 2, 3), new CobrowseHighlight(0, 0, "#pay", 30, 40, 120, 32));
   }
 
   @Test
   void aNavigationThePolicyForbidsIsRefusedWithANotice() {
     fromUser(new CobrowseConsent(true));
-    new PageActions(cobrowse).navigated("file:///etc/passwd");
+    new PageActions(cobrowse, view).navigated("file:///etc/passwd");
 
     assertThat(sent).isEmpty();
     assertThat(cobrowse.notices()).last().satisfies(n -> assertThat(n.message()).contains("not opening file:///etc/passwd"));
+    assertThat(view.loads).as("a refused URL is never loaded").isEmpty();
+    assertThat(view.userEvents).singleElement().isInstanceOfSatisfying(CobrowseRefused.class, r -> {
+      assertThat(r.url()).isEqualTo("file:///etc/passwd");
+      assertThat(r.reason()).isEqualTo(cobrowse.policy().refusal("file:///etc/passwd").orElseThrow());
+    });
+  }
+
+  @Test
+  void beforeConsentAUrlThePolicyForbidsIsRefusedAndNotLoaded() {
+    new PageActions(cobrowse, view).navigated("https://elsewhere.example/");
+
+    assertThat(sent).isEmpty();
+    assertThat(view.loads).isEmpty();
+    assertThat(view.userEvents).singleElement().isInstanceOf(CobrowseRefused.class);
   }
 
   @Test

@@ -133,12 +133,16 @@ class ConsoleWindowTest extends UiTestBase {
       assertThat(user.scrollY()).isEqualTo(640);
       assertThat(user.highlight()).isEqualTo(new PageState.Highlight("#buy", 40, 700, 160, 48));
     });
+    assertThat(page.loads).as("the console loads the page the agent went to").last().isEqualTo(SITE + "/premium.html");
 
     // a page the URL policy forbids is not opened, and the agent is told why
     GuiActionRunner.execute(() -> page.listener().navigated("file:///etc/passwd"));
     await().ignoreExceptions().untilAsserted(() -> assertThat(window.label("sessionNotice").text())
         .contains("not opening file:///etc/passwd"));
     assertThat(ada.page().url()).isEqualTo(SITE + "/premium.html");
+    assertThat(page.loads).doesNotContain("file:///etc/passwd");
+    assertThat(page.userEvents).last().isInstanceOfSatisfying(io.webassist.protocol.frame.CobrowseRefused.class,
+        r -> assertThat(r.url()).isEqualTo("file:///etc/passwd"));
 
     window.toggleButton("highlightTool").click();
     window.toggleButton("followUser").click();
