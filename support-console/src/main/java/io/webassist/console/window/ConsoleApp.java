@@ -27,6 +27,7 @@ public final class ConsoleApp {
    * says why ({@link PageViews#create}); tests plug in their own.
    */
   static volatile Supplier<PageView> pageViews = PageViews::create;
+  private static final Supplier<PageView> REAL_PAGE_VIEWS = pageViews;
 
   private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -72,6 +73,11 @@ public final class ConsoleApp {
       closed.countDown();
     });
     main.show();
+    if (pageViews == REAL_PAGE_VIEWS) {
+      // start JavaFX and WebKit now, so the first session's page shows sooner (the web launch started them
+      // already: then this only warms one more WebView)
+      PageViews.prepare(state -> { });
+    }
   }
 
   /** Waits until the agent closed the console. */
