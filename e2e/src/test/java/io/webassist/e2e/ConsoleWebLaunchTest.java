@@ -46,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the signed JavaFX jars for Linux amd64, checks every signature against a publisher the agent trusts,
  * and runs the console with all permissions. The console starts its page engine (JavaFX and WebKit,
  * inside the launcher's security manager), logs in with the address and fingerprint the JNLP carried,
- * and receives the offer for a user played here by the link library (the offer stays open with it: it is
- * the only agent logged in).
+ * with no one typing (the agent id from the JNLP, the password from the environment), opens its main
+ * window, and receives the offer for a user played here by the link library (the offer stays open with
+ * it: it is the only agent logged in).
  *
  * <p>The launcher's state lives in this test's folder ({@code XDG_CONFIG_HOME}, {@code XDG_CACHE_HOME}),
  * trusting the certificate read from the console jar itself. The password comes from
@@ -98,6 +99,7 @@ class ConsoleWebLaunchTest {
     assertThat(page.body()).contains("Start the console").contains("action=\"/console.jnlp\"");
 
     Path log = dir.resolve("javaws.log");
+    Path home = dir.resolve("home");
     long started = System.nanoTime();
     launcher = launch(javaws, trustSigner(webstart), site + "/console.jnlp?agent=bob", log);
 
@@ -110,6 +112,14 @@ class ConsoleWebLaunchTest {
         .until(() -> ((Number) server.metric("agents_available")).intValue() == 1);
     System.out.printf("ConsoleWebLaunchTest: javaws launch to logged-in console took %d ms%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    // the login window logged in by itself (--agent from the JNLP, the password from the environment) and
+    // the console's main window opened: ConsoleWebStart logs each window that opens, with its title
+    String mainWindow = "console window opened title=WebAssist console — ";
+    String atServer = " @ 127.0.0.1:" + server.tcpPort();
+    await("the web-launched console's main window opened").atMost(Duration.ofSeconds(30))
+        .failFast("javaws exited", () -> assertThat(launcher.isAlive()).as("javaws output:%n%s", tail(log)).isTrue())
+        .until(() -> Files.readString(log).lines().anyMatch(line -> line.startsWith(mainWindow) && line.endsWith(atServer)));
+    assertThat(Files.readString(log)).contains("console window opened title=WebAssist console — log in");
 
     // a user asks for help: the offer goes to the console that was just launched, and stays with it
     runtime = LinkRuntime.create();
@@ -126,14 +136,18 @@ class ConsoleWebLaunchTest {
     String output = Files.readString(log);
     assertThat(output).doesNotContain("AccessControlException").doesNotContain("Unable to load glass GTK library");
     output.lines().filter(line -> line.startsWith("console ")).forEach(line -> System.out.println("javaws: " + line));
+    await("the console's profile, kept in the test's folder").atMost(Duration.ofSeconds(10))
+        .until(() -> Files.exists(home.resolve(".webassist/console.json")));
   }
 
   /** {@code javaws -Xnofork URL} under the display, with its state in this test's folder. */
   private Process launch(Path javaws, Path config, String url, Path log) throws IOException {
     // GTK 3 from the start: the launcher's own UI would load GTK 2 and JavaFX then refuses to start
     // (in a forking launcher the JNLP's java-vm-args carries the same flag)
+    // user.home here too: the console remembers the server and the trusted fingerprint in ~/.webassist
+    Path home = Files.createDirectories(dir.resolve("home"));
     ProcessBuilder builder = new ProcessBuilder(javaws.toString(), "-J-Djdk.gtk.version=3", "-J-Dprism.order=sw",
-        "-Xnofork", url).redirectErrorStream(true).redirectOutput(log.toFile());
+        "-J-Duser.home=" + home, "-Xnofork", url).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("XDG_CONFIG_HOME", config.toString());
     env.put("XDG_CACHE_HOME", Files.createDirectories(dir.resolve("cache")).toString());

@@ -34,11 +34,14 @@ import picocli.CommandLine.Option;
         "Text commands: accept [id], decline [id], away, available, /go URL, /end [reason], /session ID,",
         "/transfer AGENT|group:NAME [note], /quit; any other line is chat to the current session."})
 public final class SupportConsoleMain implements Callable<Integer> {
+  /** The agent's password for a console started with no one to type it (text console, web launch). */
+  static final String PASSWORD_VARIABLE = "WEBASSIST_AGENT_PASSWORD";
 
   @Mixin
   DispatchServerOptions dispatch;
 
-  @Option(names = "--agent", description = "Your agent id (required with --text; the window asks for it).")
+  @Option(names = "--agent", description = "Your agent id (required with --text; the window asks for it, "
+      + "or logs in at once when WEBASSIST_AGENT_PASSWORD is set too).")
   String agentId;
 
   @Option(names = "--password-stdin", description = "Text console: read the password from the first line of standard input.")
@@ -104,7 +107,9 @@ public final class SupportConsoleMain implements Callable<Integer> {
     if (dispatch.insecure()) {
       System.err.println("console: " + io.webassist.link.TransportSecurity.INSECURE_WARNING);
     }
-    ConsoleApp.launch(options).await();
+    // unattended (the web launch, scripts): with --agent, the password from the environment logs in at once
+    String password = agentId == null || agentId.isBlank() ? null : System.getenv(PASSWORD_VARIABLE);
+    ConsoleApp.launch(options, password == null || password.isEmpty() ? null : password).await();
     return 0;
   }
 
@@ -153,7 +158,7 @@ public final class SupportConsoleMain implements Callable<Integer> {
       char[] typed = console.readPassword("Password for %s: ", agentId);
       return typed == null ? null : new String(typed);
     }
-    String env = System.getenv("WEBASSIST_AGENT_PASSWORD");
+    String env = System.getenv(PASSWORD_VARIABLE);
     return passwordFromStdin || env == null ? in.readLine() : env;
   }
 

@@ -40,6 +40,14 @@ public final class ConsoleApp {
 
   /** Shows the login window (on the EDT); returns at once. */
   public static ConsoleApp launch(Options options) {
+    return launch(options, null);
+  }
+
+  /**
+   * Shows the login window (on the EDT) and, when {@code password} is not null, logs in at once with
+   * it, no one typing (the web launch); returns at once.
+   */
+  public static ConsoleApp launch(Options options, String password) {
     ConsoleApp app = new ConsoleApp();
     Edt.later(() -> {
       Theme.install(options.dark());
@@ -47,6 +55,9 @@ public final class ConsoleApp {
           app::loggedIn, app.closed::countDown);
       if (Boolean.getBoolean("webassist.startupTrace")) {
         traceStartup(login);
+      }
+      if (password != null) {
+        login.logInAtOnce(password);
       }
       login.show();
     });

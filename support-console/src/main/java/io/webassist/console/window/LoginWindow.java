@@ -55,6 +55,7 @@ public final class LoginWindow {
   private final JLabel message = new JLabel(" ");
   private ConsoleProfile profile = ConsoleProfile.EMPTY;
   private boolean done;
+  private String unattended;
 
   LoginWindow(ConsoleApp.Options options, ProfileStore store, Clock clock, Consumer<AgentDesk> loggedIn,
       Runnable closed) {
@@ -116,6 +117,16 @@ public final class LoginWindow {
     form.add(field, c);
   }
 
+  /**
+   * Logs in as soon as the window is shown and the profile read, with no one typing (the web launch:
+   * {@code --agent} and {@code WEBASSIST_AGENT_PASSWORD}); a failure is shown as for a typed login.
+   * Before {@link #show}.
+   */
+  public void logInAtOnce(String secret) {
+    Edt.assertOnEdt();
+    unattended = secret;
+  }
+
   /** Shows the window; the remembered server and agent id are filled in once the profile is read. */
   public void show() {
     Edt.assertOnEdt();
@@ -133,6 +144,12 @@ public final class LoginWindow {
       if (agent.getText().isEmpty() && read.lastAgentId() != null) {
         agent.setText(read.lastAgentId());
         password.requestFocusInWindow();
+      }
+      if (unattended != null) {
+        password.setText(unattended);
+        unattended = null;
+        LOG.info("logging in without typing server={} agent={}", server.getText().strip(), agent.getText().strip());
+        logIn();
       }
     }));
   }

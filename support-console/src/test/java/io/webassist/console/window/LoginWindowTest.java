@@ -35,6 +35,24 @@ class LoginWindowTest extends UiTestBase {
   }
 
   @Test
+  void aPasswordGivenAtStartLogsInWithNoOneTyping() {
+    // the web launch: --agent and the fingerprint from the JNLP, the password from WEBASSIST_AGENT_PASSWORD
+    loginWindow(new ConsoleApp.Options(server.address(), "bob", server.fingerprint(), false, 3, profileDir, false),
+        "bob-pw");
+    await().until(() -> mains.size() == 1);
+    assertThat(mains.get(0).frame().getTitle()).startsWith("WebAssist console — ").endsWith(" @ " + server.address());
+  }
+
+  @Test
+  void aWrongPasswordGivenAtStartIsShownInTheLoginWindow() {
+    FrameFixture login = loginWindow(new ConsoleApp.Options(server.address(), "bob", server.fingerprint(), false, 3,
+        profileDir, false), "not-bobs");
+    await().ignoreExceptions().untilAsserted(() -> login.label("loginMessage").requireText("Wrong agent id or password."));
+    assertThat(mains).isEmpty();
+    login.button("logIn").requireEnabled();
+  }
+
+  @Test
   void theFirstLoginShowsTheServersFingerprintAndTrustingItIsRememberedWithoutThePassword() throws Exception {
     FrameFixture login = loginWindow(untrusted("bob"));
     submit(login, "bob-pw");

@@ -84,6 +84,11 @@ abstract class UiTestBase {
 
   /** Shows the login window for {@code options}; a successful login opens the main window. */
   FrameFixture loginWindow(ConsoleApp.Options options) {
+    return loginWindow(options, null);
+  }
+
+  /** As {@link #loginWindow(ConsoleApp.Options)}; a {@code password} given logs in with no one typing. */
+  FrameFixture loginWindow(ConsoleApp.Options options, String password) {
     Supplier<io.webassist.console.page.PageView> views = () -> {
       RecordingPageView view = new RecordingPageView();
       pageViews.add(view);
@@ -96,6 +101,9 @@ abstract class UiTestBase {
         main.show();
         mains.add(main);
       }, () -> { });
+      if (password != null) {
+        window.logInAtOnce(password);
+      }
       window.show();
       return window;
     });
