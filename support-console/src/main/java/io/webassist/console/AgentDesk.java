@@ -35,6 +35,7 @@ import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SessionStart;
 import io.webassist.protocol.frame.SessionTransfer;
 import io.webassist.protocol.frame.SessionTransferFailed;
+import io.webassist.protocol.frame.SessionUserPresence;
 import io.webassist.protocol.frame.SupportOffer;
 import io.webassist.protocol.frame.WithdrawnReason;
 import java.time.Clock;
@@ -269,6 +270,11 @@ public final class AgentDesk implements AutoCloseable {
         link.end(end.reason());
       }
       model.sessions().close(end.sessionId(), EndReason.of(end.reason()));
+    } else if (frame instanceof SessionUserPresence presence) {
+      SessionModel session = model.sessions().get(presence.sessionId());
+      if (session != null) {
+        session.userPresence(presence.away(), presence.graceMs());
+      }
     } else if (frame instanceof SessionTransferFailed failed) {
       SessionModel session = model.sessions().get(failed.sessionId());
       if (session != null) {

@@ -143,6 +143,11 @@ final class TextDeskView {
       }
 
       @Override
+      public void presenceChanged(SessionModel s) {
+        out.println("* " + SessionModel.presenceText(s));
+      }
+
+      @Override
       public void transferChanged(SessionModel s) {
         if (s.transfer() == SessionModel.Transfer.FAILED) {
           out.println("* Transfer of session " + s.sessionId() + " failed (" + s.transferFailure() + "); it goes on");

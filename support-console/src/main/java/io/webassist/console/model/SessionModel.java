@@ -40,6 +40,9 @@ public final class SessionModel {
     default void unreadChanged(SessionModel session) {}
 
     default void transferChanged(SessionModel session) {}
+
+    /** The user's dispatch connection went away or came back ({@code session.user_presence}). */
+    default void presenceChanged(SessionModel session) {}
   }
 
   /** Where a transfer this agent asked for stands. */
@@ -62,6 +65,8 @@ public final class SessionModel {
   private Transfer transfer = Transfer.NONE;
   private String transferFailure;
   private EndReason endReason;
+  private boolean userAway;
+  private Long awayGraceMs;
 
   public SessionModel(String sessionId, String requestId, UserInfo user, String pageUrl, String group,
       long startedAt, TransferInfo handedOverBy, CobrowseSession cobrowse) {
@@ -141,6 +146,29 @@ public final class SessionModel {
     return transferFailure;
   }
 
+  /**
+   * Whether the user's connection to the server is away ({@code session.user_presence}): the session is
+   * kept for {@link #awayGraceMs} while they reconnect; the link to the user may well still be up.
+   */
+  public boolean userAway() {
+    return userAway;
+  }
+
+  /** The user's presence in a few words, for the session's header and the text console. */
+  public static String presenceText(SessionModel s) {
+    if (!s.userAway()) {
+      return "The user is back: their connection to the server is up again.";
+    }
+    return "The user's connection to the server dropped; the session is kept"
+        + (s.awayGraceMs() == null ? "" : " for " + Math.max(1, s.awayGraceMs() / 1000) + " s")
+        + " while they reconnect.";
+  }
+
+  /** How long the server keeps the session for the away user, or null (not away, or not said). */
+  public Long awayGraceMs() {
+    return awayGraceMs;
+  }
+
   /** Why the session ended; null while it runs. */
   public EndReason endReason() {
     return endReason;
@@ -181,6 +209,13 @@ public final class SessionModel {
     transfer = Transfer.FAILED;
     transferFailure = reason;
     listeners.forEach(l -> l.transferChanged(this));
+  }
+
+  /** {@code session.user_presence}: the user's dispatch connection dropped ({@code away}) or was reclaimed. */
+  public void userPresence(boolean away, Long graceMs) {
+    userAway = away;
+    awayGraceMs = away ? graceMs : null;
+    listeners.forEach(l -> l.presenceChanged(this));
   }
 
   void ended(EndReason reason) {

@@ -47,6 +47,7 @@ final class SessionPanel extends JPanel {
   private final JTextField address = new JTextField();
   private final JLabel notice = new JLabel(" ");
   private final JLabel transferState = new JLabel(" ");
+  private final JLabel presence = new JLabel();
   private final DefaultListModel<String> activityLines = new DefaultListModel<>();
   final ChatPanel chat;
   final JToggleButton follow = new JToggleButton("Follow the user", true);
@@ -102,6 +103,9 @@ final class SessionPanel extends JPanel {
     header.add(named(new JLabel("Customer " + orDash(user.customerId()) + badge), "userCustomer"));
     link.setName("linkState");
     header.add(link);
+    presence.setName("userPresence");
+    presence.setVisible(false); // until the server says the user's connection went away
+    header.add(presence);
     if (session.handedOverBy() != null) {
       header.add(named(new JLabel("Handed over by " + session.handedOverBy().fromAgentId()
           + (session.handedOverBy().note() == null ? "" : ": “" + session.handedOverBy().note() + "”")),
@@ -173,6 +177,16 @@ final class SessionPanel extends JPanel {
       @Override
       public void notice(SessionModel s, Notice n) {
         notice.setText(n.message());
+      }
+
+      @Override
+      public void presenceChanged(SessionModel s) {
+        presence.setText(s.userAway() ? "User away" + (s.awayGraceMs() == null ? ""
+            : " (kept " + Math.max(1, s.awayGraceMs() / 1000) + " s)") : "User back");
+        presence.setToolTipText(SessionModel.presenceText(s));
+        presence.getAccessibleContext().setAccessibleDescription(SessionModel.presenceText(s));
+        presence.setVisible(true);
+        notice.setText(SessionModel.presenceText(s));
       }
 
       @Override

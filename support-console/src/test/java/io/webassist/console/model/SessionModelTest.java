@@ -142,6 +142,27 @@ class SessionModelTest {
   }
 
   @Test
+  void theUsersPresenceIsKeptWithItsGraceAndTold() {
+    List<Boolean> told = new ArrayList<>();
+    session.addListener(new SessionModel.Listener() {
+      @Override
+      public void presenceChanged(SessionModel s) {
+        told.add(s.userAway());
+      }
+    });
+    session.userPresence(true, 30_000L);
+    assertThat(session.userAway()).isTrue();
+    assertThat(session.awayGraceMs()).isEqualTo(30_000L);
+    assertThat(SessionModel.presenceText(session)).contains("dropped").contains("30 s");
+
+    session.userPresence(false, null);
+    assertThat(session.userAway()).isFalse();
+    assertThat(session.awayGraceMs()).isNull();
+    assertThat(SessionModel.presenceText(session)).contains("back");
+    assertThat(told).containsExactly(true, false);
+  }
+
+  @Test
   void theLinkPathIsKeptWhileItRecovers() {
     session.link(LinkState.UP, LinkPath.DIRECT);
     session.link(LinkState.RECOVERING, null);

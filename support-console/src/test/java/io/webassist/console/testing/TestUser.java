@@ -118,6 +118,11 @@ public final class TestUser implements AutoCloseable {
     act(model -> model.input(field, value, FieldKind.TEXT));
   }
 
+  /** Drops only the user's connection to the dispatch server (the peer link stays), as a network blip would. */
+  public void dropDispatch() {
+    dispatch.close();
+  }
+
   public void stop() {
     runtime.close();
   }

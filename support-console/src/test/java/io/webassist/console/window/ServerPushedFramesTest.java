@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The window's parts that need the server to push the frames of issue 9: {@code queue.status} (the live
  * queue) and {@code session.transfer} / {@code support.offer.transfer} / {@code session.transfer_failed}
- * (handing a session to a colleague). The protocol has these frames; the dispatch server sends them once
- * the core branch (issue 12) is merged — until then these tests fail here.
+ * (handing a session to a colleague), and {@code session.user_presence} (the user's connection to the
+ * server away), each against the real dispatch server (docs/PROTOCOL.md).
  */
 class ServerPushedFramesTest extends UiTestBase {
 
@@ -66,6 +66,19 @@ class ServerPushedFramesTest extends UiTestBase {
   }
 
   @Test
+  void theUsersConnectionToTheServerGoingAwayIsShownInTheSessionHeader() {
+    FrameFixture bob = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(bob, "Ada", ada);
+
+    ada.dropDispatch(); // session.user_presence{away:true, graceMs}: the session is kept for the grace
+    await().ignoreExceptions().untilAsserted(() -> assertThat(bob.label("userPresence").text())
+        .startsWith("User away (kept "));
+    bob.label("load").requireText("Sessions 1 of 3");
+    bob.label("linkState").requireText("Link direct · live");
+  }
+
+  @Test
   void aTransferNobodyTakesIsShownAndTheSessionGoesOn() {
     FrameFixture bob = logIn("bob");
     TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
@@ -79,6 +92,8 @@ class ServerPushedFramesTest extends UiTestBase {
     await().ignoreExceptions().untilAsserted(() -> assertThat(bob.label("transferState").text())
         .startsWith("Transfer failed ("));
     bob.label("load").requireText("Sessions 1 of 3");
+    // the dialog has closed; without a window manager (Xvfb) the frame gets the focus back by a click
+    bob.textBox("chatInput").click();
     bob.textBox("chatInput").enterText("Still with you\n");
     await().untilAsserted(() -> assertThat(ada.chatTexts()).contains("Still with you"));
   }
