@@ -29,7 +29,7 @@ java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" io.webassist.consol
 worldPid=$!
 until grep -q '^server ' "$world"; do sleep 0.2; done
 set -- $(grep '^server ' "$world")
-xvfb-run -a -s "-screen 0 1400x900x24" java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+xvfb-run -a -s "-screen 0 1400x900x24" java -Djdk.gtk.version=3 -Dprism.order=sw -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
   io.webassist.console.window.MeasureConsole "$2" "$3" 3
 kill $worldPid
 rm -f "$world"

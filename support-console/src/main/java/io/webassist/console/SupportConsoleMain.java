@@ -74,6 +74,11 @@ public final class SupportConsoleMain implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
+    // the page view's JavaFX needs GTK 3; AWT would otherwise load GTK 2 first and JavaFX then refuses
+    // to start ("Unable to load glass GTK library"). Must be set before AWT starts.
+    if (System.getProperty("jdk.gtk.version") == null) {
+      System.setProperty("jdk.gtk.version", "3");
+    }
     if (maxSessions < 1) {
       System.err.println("console: --max-sessions must be at least 1");
       return 2;
