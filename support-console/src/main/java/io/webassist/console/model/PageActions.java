@@ -32,8 +32,6 @@ public final class PageActions implements PageView.Listener {
   private final CobrowseSession cobrowse;
   private final PageView view;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-  private String shownUrl;
-  private String shownTitle;
 
   /** Acts on {@code cobrowse} for what the agent does in {@code view}, and loads into {@code view}. */
   public PageActions(CobrowseSession cobrowse, PageView view) {
@@ -43,14 +41,6 @@ public final class PageActions implements PageView.Listener {
 
   public void addListener(Listener listener) {
     listeners.add(listener);
-  }
-
-  public String shownUrl() {
-    return shownUrl;
-  }
-
-  public String shownTitle() {
-    return shownTitle;
   }
 
   @Override
@@ -91,8 +81,6 @@ public final class PageActions implements PageView.Listener {
 
   @Override
   public void loaded(String url, String title) {
-    shownUrl = url;
-    shownTitle = title;
     listeners.forEach(l -> l.pageShown(url, title));
   }
 

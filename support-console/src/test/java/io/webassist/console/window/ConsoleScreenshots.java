@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
@@ -33,7 +34,6 @@ import javax.swing.text.JTextComponent;
  * {@link Robot} under Xvfb. Not a test; run by {@code support-console/screenshots.sh} (docs/CONSOLE.md).
  */
 public final class ConsoleScreenshots {
-  private static final String SITE = "http://127.0.0.1/shop";
 
   private ConsoleScreenshots() {}
 
@@ -76,8 +76,10 @@ public final class ConsoleScreenshots {
         return null;
       });
 
-      TestUser ada = TestUser.ask(server, "Ada Lovelace", "+44 20 7946 0000", "acme-42", SITE + "/cart.html");
-      TestUser grace = TestUser.ask(server, "Grace Hopper", "+1 202 555 0143", "acme-7", SITE + "/help.html");
+      // the demo shop that the in-process server serves, so the page view renders the real page
+      String site = "http://127.0.0.1:" + server.server().httpPort() + "/shop";
+      TestUser ada = TestUser.ask(server, "Ada Lovelace", "+44 20 7946 0000", "acme-42", site + "/cart.html");
+      TestUser grace = TestUser.ask(server, "Grace Hopper", "+1 202 555 0143", "acme-7", site + "/premium.html");
       await().atMost(Duration.ofSeconds(20)).until(() -> text(main, "offerName").size() == 2);
       shoot(robot, main.frame(), out.resolve("console-offers.png"));
 
@@ -102,6 +104,7 @@ public final class ConsoleScreenshots {
         return null;
       });
       await().atMost(Duration.ofSeconds(20)).until(() -> text(main, "typing").stream().anyMatch(t -> t.contains("typing")));
+      await().atMost(Duration.ofSeconds(30)).until(() -> pageShown(main, 1));
       shoot(robot, main.frame(), out.resolve("console-session.png"));
 
       Edt.call(() -> {
@@ -140,7 +143,25 @@ public final class ConsoleScreenshots {
     });
   }
 
-  private static List<String> text(MainWindow main, String name) {
+  /**
+   * Whether {@code pages} page views have finished loading: the JavaFX view says "Opening …" in its
+   * message line until then (the plain view has no such line and counts as shown).
+   */
+  static boolean pageShown(MainWindow main, int pages) {
+    List<String> messages = text(main, "pageMessage");
+    return messages.isEmpty() || messages.stream().filter(t -> !t.startsWith("Opening")).count() >= pages;
+  }
+
+  private static boolean samePixels(BufferedImage a, BufferedImage b) {
+    if (a == null || a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+      return false;
+    }
+    int w = a.getWidth();
+    int h = a.getHeight();
+    return java.util.Arrays.equals(a.getRGB(0, 0, w, h, null, 0, w), b.getRGB(0, 0, w, h, null, 0, w));
+  }
+
+  static List<String> text(MainWindow main, String name) {
     return Edt.call(() -> {
       List<String> found = new java.util.ArrayList<>();
       collect(main.frame(), name, found);
@@ -176,9 +197,11 @@ public final class ConsoleScreenshots {
 
   private static void shoot(Robot robot, Window window, Path file) throws Exception {
     robot.waitForIdle();
-    Thread.sleep(600); // let the last repaint reach the screen; a tool, not a test
     Rectangle bounds = Edt.call(window::getBounds);
-    BufferedImage image = robot.createScreenCapture(bounds);
+    // the screen has settled when two captures in a row are the same (the page view paints on its own thread)
+    AtomicReference<BufferedImage> previous = new AtomicReference<>();
+    BufferedImage image = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        .until(() -> robot.createScreenCapture(bounds), capture -> samePixels(previous.getAndSet(capture), capture));
     ImageIO.write(image, "png", file.toFile());
     System.out.println("wrote " + file);
   }

@@ -38,9 +38,10 @@ public final class MeasureConsole {
       return desk.model().sessions().all().stream()
           .filter(s -> s.linkState() == io.webassist.link.session.LinkState.UP).count() == sessions;
     }));
-    Thread.sleep(3_000); // let the tabs settle; a measurement, not a test
+    // measured once every tab shows its page, so the page engine's memory is in the number
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> ConsoleScreenshots.pageShown(main, sessions));
     System.gc();
-    Thread.sleep(1_000);
     String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
         .findFirst().orElse("VmRSS: ?");
     Runtime rt = Runtime.getRuntime();
