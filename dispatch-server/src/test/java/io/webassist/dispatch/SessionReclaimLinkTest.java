@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.webassist.dispatch.config.RoutingConfig;
 import io.webassist.dispatch.config.ServerConfig;
 import io.webassist.dispatch.config.TlsConfig;
-import io.webassist.dispatch.testing.CuttableProxy;
+import io.webassist.link.testing.CuttableProxy;
 import io.webassist.dispatch.testing.LineClient;
 import io.webassist.dispatch.testing.TestHashes;
 import io.webassist.link.LinkRuntime;

@@ -1,5 +1,6 @@
 package io.webassist.e2e;
 
+import io.webassist.link.testing.CuttableProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

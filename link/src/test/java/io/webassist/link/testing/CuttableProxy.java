@@ -1,4 +1,4 @@
-package io.webassist.e2e;
+package io.webassist.link.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP forwarder that stands for the network between agent and user, so a test can cut the direct
  * link as a failing router would: every connection through it drops and no new one gets through.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-  CuttableProxy(int targetPort) {
+  public CuttableProxy(int targetPort) {
     this.targetPort = targetPort;
     try {
       this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -30,17 +30,17 @@ final class CuttableProxy implements AutoCloseable {
     daemon("proxy-accept", this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Drops every connection through the proxy and refuses new ones. */
-  void cut() {
+  public void cut() {
     close();
   }
 
   /** Drops every connection through the proxy, as a brief outage would; new ones get through. */
-  void dropConnections() {
+  public void dropConnections() {
     sockets.forEach(CuttableProxy::closeQuietly);
     sockets.clear();
   }
