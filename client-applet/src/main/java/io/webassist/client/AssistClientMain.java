@@ -1,6 +1,6 @@
 package io.webassist.client;
 
-import io.webassist.link.DispatchServerOptions;
+import io.webassist.app.DispatchServerOptions;
 import io.webassist.protocol.frame.EndReason;
 import java.io.BufferedReader;
 import java.io.IOException;

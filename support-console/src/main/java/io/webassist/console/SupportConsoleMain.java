@@ -4,7 +4,7 @@ import io.webassist.console.model.DeskModel;
 import io.webassist.console.model.Offer;
 import io.webassist.console.model.SessionModel;
 import io.webassist.console.window.ConsoleApp;
-import io.webassist.link.DispatchServerOptions;
+import io.webassist.app.DispatchServerOptions;
 import io.webassist.protocol.frame.EndReason;
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;

@@ -2,7 +2,7 @@ package io.webassist.client.ui;
 
 import io.webassist.client.AssistClient;
 import io.webassist.client.AssistRequest;
-import io.webassist.link.DispatchServerOptions;
+import io.webassist.app.DispatchServerOptions;
 import io.webassist.link.TransportSecurity;
 import io.webassist.protocol.frame.EndReason;
 import java.awt.Toolkit;

@@ -7,7 +7,7 @@ import io.webassist.cobrowse.Side;
 import io.webassist.cobrowse.UrlPolicy;
 import io.webassist.link.LinkRuntime;
 import io.webassist.link.TransportSecurity;
-import io.webassist.link.cobrowse.CobrowseBinding;
+import io.webassist.app.CobrowseBinding;
 import io.webassist.link.dispatch.DispatchConnection;
 import io.webassist.link.session.SessionLink;
 import io.webassist.link.session.SessionLinks;

@@ -9,7 +9,7 @@ import io.webassist.cobrowse.Side;
 import io.webassist.cobrowse.UrlPolicy;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
-import io.webassist.link.cobrowse.CobrowseBinding;
+import io.webassist.app.CobrowseBinding;
 import io.webassist.link.dispatch.DispatchConnection;
 import io.webassist.link.session.PeerListener;
 import io.webassist.link.session.SessionLink;

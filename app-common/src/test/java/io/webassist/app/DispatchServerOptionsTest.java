@@ -1,8 +1,9 @@
-package io.webassist.link;
+package io.webassist.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.webassist.link.TransportSecurity;
 import io.webassist.security.tls.TlsIdentity;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

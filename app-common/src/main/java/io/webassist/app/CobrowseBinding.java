@@ -1,4 +1,4 @@
-package io.webassist.link.cobrowse;
+package io.webassist.app;
 
 import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.cobrowse.Side;

@@ -1,5 +1,6 @@
-package io.webassist.link;
+package io.webassist.app;
 
+import io.webassist.link.TransportSecurity;
 import picocli.CommandLine.Option;
 
 /**
