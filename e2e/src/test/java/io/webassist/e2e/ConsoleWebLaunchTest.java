@@ -1,7 +1,6 @@
 package io.webassist.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.webassist.link.LinkRuntime;
@@ -9,33 +8,20 @@ import io.webassist.link.dispatch.DispatchConnection;
 import io.webassist.protocol.frame.Role;
 import io.webassist.protocol.frame.SupportQueued;
 import io.webassist.protocol.frame.SupportRequest;
-import java.awt.AWTError;
-import java.awt.GraphicsEnvironment;
-import java.awt.HeadlessException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSigner;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,10 +69,8 @@ class ConsoleWebLaunchTest {
 
   @Test
   void theAgentsPageStartsTheSignedConsoleWhichLogsInAndReceivesAnOffer() throws Exception {
-    requireDisplay();
-    Path javaws = onPath("javaws").orElse(null);
-    Assumptions.assumeTrue(javaws != null,
-        "javaws (IcedTea-Web) is not installed: skipping the console's web launch; `apt-get install icedtea-netx` runs it");
+    Path javaws = JavaWebStart.launcher();
+    Needs.display();
     Path webstart = DemoServer.root().resolve("console-webstart/target/webstart");
     assertThat(webstart.resolve("webassist-console.jar")).as("built by 'mvn package' of console-webstart").exists();
     System.setProperty("webassist.consoleWebstart", webstart.toString());
@@ -151,95 +135,25 @@ class ConsoleWebLaunchTest {
     Map<String, String> env = builder.environment();
     env.put("XDG_CONFIG_HOME", config.toString());
     env.put("XDG_CACHE_HOME", Files.createDirectories(dir.resolve("cache")).toString());
-    env.put("JAVA_HOME", javaForLauncher().toString());
+    env.put("JAVA_HOME", JavaWebStart.javaHome().toString());
     env.put("WEBASSIST_AGENT_PASSWORD", "bob-demo");
     return builder.start(); // standard input stays open: the console reads commands from it when it has no window
   }
 
-  /** {@code trusted.certs} (JKS, storepass changeit) holding the certificate that signed the console jar. */
+  /** A launcher configuration that trusts the console's signer, after checking every jar has the same one. */
   private Path trustSigner(Path webstart) throws IOException, GeneralSecurityException {
-    Certificate signer = signerOf(webstart.resolve("webassist-console.jar"), "io/webassist/console/webstart/ConsoleWebStart.class");
+    Certificate signer = JavaWebStart.signerOf(webstart.resolve("webassist-console.jar"),
+        "io/webassist/console/webstart/ConsoleWebStart.class");
     try (Stream<Path> javafx = Files.walk(webstart.resolve("javafx"))) {
       for (Path jar : javafx.filter(p -> p.toString().endsWith(".jar")).toList()) {
-        assertThat(signerOf(jar, firstClass(jar)))
+        assertThat(JavaWebStart.signerOf(jar, JavaWebStart.firstClass(jar)))
             .as("%s is signed with the console's key", jar.getFileName()).isEqualTo(signer);
       }
     }
-    Path config = dir.resolve("config");
-    Path security = Files.createDirectories(config.resolve("icedtea-web").resolve("security"));
-    KeyStore trusted = KeyStore.getInstance("JKS");
-    trusted.load(null, null);
-    trusted.setCertificateEntry("webassist-test", signer);
-    try (OutputStream out = Files.newOutputStream(security.resolve("trusted.certs"))) {
-      trusted.store(out, "changeit".toCharArray());
-    }
-    return config;
-  }
-
-  private static String firstClass(Path jar) throws IOException {
-    try (JarFile file = new JarFile(jar.toFile())) {
-      return file.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).findFirst().orElseThrow();
-    }
-  }
-
-  private static Certificate signerOf(Path jar, String entryName) throws IOException {
-    try (JarFile file = new JarFile(jar.toFile(), true)) {
-      JarEntry entry = file.getJarEntry(entryName);
-      try (InputStream in = file.getInputStream(entry)) {
-        in.transferTo(OutputStream.nullOutputStream()); // signers are known once the entry is read
-      }
-      CodeSigner[] signers = entry.getCodeSigners();
-      assertThat(signers).as("%s is signed (mvn package signs it)", jar.getFileName()).isNotEmpty();
-      return signers[0].getSignerCertPath().getCertificates().get(0);
-    }
-  }
-
-  private static void requireDisplay() {
-    String problem;
-    try {
-      problem = GraphicsEnvironment.isHeadless() ? "headless" : null;
-      if (problem == null) {
-        GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice();
-      }
-    } catch (AWTError | HeadlessException e) {
-      problem = e.toString();
-    }
-    if (problem != null) {
-      String message = "no display (" + problem + "): run under `xvfb-run -a`";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message + " — CI=true, so this fails instead of skipping");
-      }
-      Assumptions.abort(message);
-    }
-  }
-
-  /** javaws needs a Java below 23 (it installs a Security Manager): this JVM, or an installed 17. */
-  private static Path javaForLauncher() {
-    if (Runtime.version().feature() < 23) {
-      return Path.of(System.getProperty("java.home"));
-    }
-    Optional<Path> java17 = List.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/java-17-openjdk-arm64")
-        .stream().map(Path::of).filter(p -> Files.isExecutable(p.resolve("bin/java"))).findFirst();
-    Assumptions.assumeTrue(java17.isPresent(), "javaws needs a Java 17-22 and none was found: skipping");
-    return java17.get();
-  }
-
-  private static Optional<Path> onPath(String program) {
-    for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(folder, program);
-      if (!folder.isEmpty() && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return JavaWebStart.trusting(signer, dir.resolve("config"));
   }
 
   private static String tail(Path log) {
-    try {
-      List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JavaWebStart.tail(log, 60);
   }
 }

@@ -22,39 +22,25 @@ import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSigner;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * "Get help" for real, from the browser to the window (claims 72, 77, 80, 97, 111): Debian's Chromium,
@@ -112,11 +98,9 @@ class GetHelpFromTheBrowserTest {
 
   @Test
   void getHelpOnTheCartPageOpensTheWindowWhichAsksForANameAndTheAgentGetsThePage() throws Exception {
-    Path javaws = required("javaws", "IcedTea-Web's javaws (apt-get install icedtea-netx)");
-    Path chromium = required("chromium", "Debian's chromium");
-    Path chromedriver = required("chromedriver", "Debian's chromium-driver");
-    requireDisplay();
-    Path java17 = javaForLauncher();
+    Path javaws = JavaWebStart.launcher();
+    Needs.display();
+    Path java17 = JavaWebStart.javaHome();
     Path clientJar = ServerProcess.jar("client-applet/target/webassist-client.jar");
     server = DemoServer.start(config -> config.withHttp(new HttpConfig(clientJar)));
     runtime = LinkRuntime.create();
@@ -129,7 +113,7 @@ class GetHelpFromTheBrowserTest {
 
     // the person's browser: the cart page, "Get help"
     Path downloads = Files.createDirectories(dir.resolve("downloads"));
-    browser = chromium(chromium, chromedriver, downloads);
+    browser = HeadlessChromium.start(downloads);
     String cartPage = "http://127.0.0.1:" + server.server.httpPort() + "/shop/cart.html";
     browser.get(cartPage);
     browser.findElement(By.linkText("Get help")).click();
@@ -180,18 +164,6 @@ class GetHelpFromTheBrowserTest {
     ImageIO.write(robot.createScreenCapture(window), "png", dir.resolve("connected.png").toFile());
   }
 
-  private static WebDriver chromium(Path chromium, Path chromedriver, Path downloads) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,800");
-    Map<String, Object> prefs = new HashMap<>();
-    prefs.put("download.default_directory", downloads.toString());
-    prefs.put("download.prompt_for_download", false);
-    options.setExperimentalOption("prefs", prefs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
-    return new ChromeDriver(service, options);
-  }
-
   /** A finished launch file in {@code folder} (Chromium writes {@code .crdownload} until it is done). */
   private static Optional<Path> jnlpIn(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
@@ -238,80 +210,12 @@ class GetHelpFromTheBrowserTest {
     robot.keyRelease(key);
   }
 
-  /**
-   * {@code $XDG_CONFIG_HOME/icedtea-web/security/trusted.certs} (JKS, storepass changeit) holding the
-   * certificate that signed the client jar, as a person who trusts the publisher has it.
-   */
   private Path trustSigner(Path clientJar) throws IOException, GeneralSecurityException {
-    Certificate signer = signerOf(clientJar);
-    Path config = dir.resolve("config");
-    Path security = Files.createDirectories(config.resolve("icedtea-web").resolve("security"));
-    KeyStore trusted = KeyStore.getInstance("JKS");
-    trusted.load(null, null);
-    trusted.setCertificateEntry("webassist-test", signer);
-    try (OutputStream out = Files.newOutputStream(security.resolve("trusted.certs"))) {
-      trusted.store(out, "changeit".toCharArray());
-    }
-    return config;
-  }
-
-  private static Certificate signerOf(Path jar) throws IOException {
-    try (JarFile file = new JarFile(jar.toFile(), true)) {
-      JarEntry entry = file.getJarEntry("io/webassist/client/AssistClientMain.class");
-      try (InputStream in = file.getInputStream(entry)) {
-        in.transferTo(OutputStream.nullOutputStream()); // signers are known once the entry is read
-      }
-      CodeSigner[] signers = entry.getCodeSigners();
-      assertThat(signers).as("the client jar is signed (mvn package signs it)").isNotEmpty();
-      Certificate certificate = signers[0].getSignerCertPath().getCertificates().get(0);
-      assertThat(certificate.getPublicKey().getAlgorithm()).as("IcedTea-Web trusts RSA-signed jars only").isEqualTo("RSA");
-      return certificate;
-    }
-  }
-
-  /** javaws needs a Java below 23 (it installs a Security Manager): this JVM, or an installed 17. */
-  private static Path javaForLauncher() {
-    if (Runtime.version().feature() < 23) {
-      return Path.of(System.getProperty("java.home"));
-    }
-    Optional<Path> java17 = Stream.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/java-17-openjdk-arm64")
-        .map(Path::of).filter(p -> Files.isExecutable(p.resolve("bin/java"))).findFirst();
-    return java17.orElseGet(() -> missing("a Java 17-22 for javaws"));
-  }
-
-  private static void requireDisplay() {
-    if (GraphicsEnvironment.isHeadless()) {
-      missing("a display (DISPLAY); run under xvfb-run -a");
-    }
-  }
-
-  private static Path required(String program, String what) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String folder : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(folder, program);
-      if (!folder.isEmpty() && Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return missing(what);
-  }
-
-  /** In CI a missing piece fails the test; on a developer machine it skips it, saying what is missing. */
-  private static <T> T missing(String what) {
-    String message = "the browser-to-window launch needs " + what;
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new AssertionError(message + " (CI installs it: .ci/run)");
-    }
-    Assumptions.abort(message + ": skipped");
-    return null;
+    Certificate signer = JavaWebStart.signerOf(clientJar, "io/webassist/client/AssistClientMain.class");
+    return JavaWebStart.trusting(signer, dir.resolve("config"));
   }
 
   private static String tail(Path log) {
-    try {
-      List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JavaWebStart.tail(log, 40);
   }
 }
