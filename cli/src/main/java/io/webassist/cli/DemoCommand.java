@@ -4,6 +4,8 @@ import io.webassist.dispatch.DispatchServer;
 import java.io.IOException;
 import io.webassist.dispatch.config.TlsConfig;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   static void printWelcome(PrintWriter out, int tcp, int http, String fingerprint) {
+    Path home = checkout();
+    String webassist = home == null ? "./webassist" : home.resolve("webassist").toString();
+    String scenario = home == null ? "docs/scenarios/happy-path.scn"
+        : home.resolve("docs/scenarios/happy-path.scn").toString();
     String site = "http://127.0.0.1:" + http;
     String server = "127.0.0.1:" + tcp;
     String security = fingerprint == null ? "--insecure" : "--server-fingerprint " + fingerprint;
@@ -66,13 +72,13 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Start the agent console (another terminal; a window when a display exists, log in as bob / bob-demo):");
-    out.println("  ./webassist console --server " + server + " " + security + " --agent bob");
+    out.println("  " + webassist + " console --server " + server + " " + security + " --agent bob");
     out.println("  (add --text for the text console in a terminal)");
     out.println("Ask for help as a user (a third terminal):");
-    out.println("  ./webassist client --server " + server + " " + security + " --page-url " + site
+    out.println("  " + webassist + " client --server " + server + " " + security + " --page-url " + site
         + "/shop/cart.html --customer acme-42 --name Ada --phone '+44 20 7946 0000'");
-    out.println("Replay the whole flow as a script:");
-    out.println("  ./webassist script --server " + server + " " + security + " docs/scenarios/happy-path.scn");
+    out.println("Replay the whole flow as a script (it logs in as alice and bob itself: close their consoles first):");
+    out.println("  " + webassist + " script --server " + server + " " + security + " " + scenario);
     if (fingerprint == null) {
       out.println("Or by hand: nc " + "127.0.0.1 " + tcp + " (docs/PROTOCOL.md, \"Example session\").");
     } else {
@@ -80,5 +86,19 @@ final class DemoCommand implements Callable<Integer> {
           + " (docs/PROTOCOL.md, \"Example session\"; ./webassist demo --insecure for plain nc).");
     }
     out.flush();
+  }
+
+  /**
+   * The source checkout this jar was built in ({@code <checkout>/cli/target/webassist.jar}), so the
+   * printed commands work from any folder; null when the jar runs from elsewhere.
+   */
+  private static Path checkout() {
+    try {
+      Path root = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toAbsolutePath().resolve("../../..").normalize();
+      return Files.isExecutable(root.resolve("webassist")) ? root : null;
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return null;
+    }
   }
 }

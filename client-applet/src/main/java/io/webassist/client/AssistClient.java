@@ -327,7 +327,9 @@ public final class AssistClient implements AutoCloseable {
     view.assigned(agentName, cobrowse.model());
     cobrowse.model().addNoticeListener(view::notice);
     cobrowse.model().page().addListener((page, change) -> {
-      if (change == PageState.Change.URL || change == PageState.Change.SNAPSHOT) {
+      // the person's own tab follows by itself once the page bridge has it; else the window offers the address
+      boolean tabFollows = pageBridge != null && pageBridge.pageConnected();
+      if ((change == PageState.Change.URL || change == PageState.Change.SNAPSHOT) && !tabFollows) {
         view.pageChanged(page.url());
       }
     });

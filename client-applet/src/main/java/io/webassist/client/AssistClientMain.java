@@ -111,7 +111,8 @@ public final class AssistClientMain implements Callable<Integer> {
       System.err.println("client: " + e.getMessage());
       return 2;
     }
-    EndWatchingView view = new EndWatchingView(new TextClientView(System.out));
+    TextClientView textView = new TextClientView(System.out);
+    EndWatchingView view = new EndWatchingView(textView);
     try (AssistClient client = new AssistClient(request, target.security(), view).pageKey(pageKey)) {
       try {
         client.start().get(15, TimeUnit.SECONDS);
@@ -122,7 +123,7 @@ public final class AssistClientMain implements Callable<Integer> {
       if (noTerminal) {
         awaitEnd(view);
       } else {
-        readCommands(client);
+        readCommands(client, textView);
       }
     }
     return 0;
@@ -145,7 +146,7 @@ public final class AssistClientMain implements Callable<Integer> {
     }
     CompletableFuture<DispatchServerOptions.Target> server = new CompletableFuture<>();
     AssistController.Launch launch = new AssistController.Launch(server, pageUrl, customerId, customerSignature,
-        peerBind, new Details(name, phone));
+        peerBind, new Details(name, phone), pageKey);
     WindowLauncher.Opened window = WindowLauncher.open(launch, theme, PageOpener.desktop());
     DispatchServerOptions.Target target = dispatch.targetOrExplain("client", System.err);
     server.complete(target);
@@ -180,12 +181,13 @@ public final class AssistClientMain implements Callable<Integer> {
     return value == null || value.isBlank();
   }
 
-  private static void readCommands(AssistClient client) throws IOException {
+  private static void readCommands(AssistClient client, TextClientView textView) throws IOException {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
       switch (line.trim()) {
         case "" -> { }
         case "/quit" -> {
+          textView.personLeaving();
           try {
             client.leave(EndReason.USER_LEFT).get(3, TimeUnit.SECONDS);
           } catch (Exception e) {

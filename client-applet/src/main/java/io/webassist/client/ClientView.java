@@ -40,7 +40,10 @@ public interface ClientView {
 
   void notice(Notice notice);
 
-  /** The shared page moved to {@code url} (the agent navigated, with the person's consent). */
+  /**
+   * The shared page moved to {@code url} (the agent navigated, with the person's consent) and the
+   * person's browser tab is not following by itself through the page bridge: the view offers the address.
+   */
   void pageChanged(String url);
 
   /**

@@ -14,9 +14,15 @@ import java.io.PrintStream;
 final class TextClientView implements ClientView {
 
   private final PrintStream out;
+  private boolean personLeaving; // the person typed /quit: the end that follows is theirs
 
   TextClientView(PrintStream out) {
     this.out = out;
+  }
+
+  /** The person is leaving ({@code /quit}): the end that follows is worded as theirs. */
+  synchronized void personLeaving() {
+    personLeaving = true;
   }
 
   @Override
@@ -94,6 +100,6 @@ final class TextClientView implements ClientView {
   @Override
   public synchronized void ended(EndReason reason) {
     // the code first: scripts and the end-to-end tests read it
-    out.println("* Session ended: " + reason.code() + " — " + Wording.ended(reason, false));
+    out.println("* Session ended: " + reason.code() + " — " + Wording.ended(reason, personLeaving));
   }
 }

@@ -23,6 +23,10 @@ import java.awt.Robot;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -153,6 +157,9 @@ class GetHelpFromTheBrowserTest {
     assertThat(offer.user().customerId()).isEqualTo("acme-42");
     assertThat(offer.user().name()).isEqualTo("Grace");
     assertThat(offer.user().ip()).isEqualTo("127.0.0.1");
+    // the launch file's page key came with the request: the person's tab is paired with this client
+    await("the cart page's tab paired with the launched client").atMost(Duration.ofSeconds(20))
+        .until(() -> pagePairs(server.server.httpPort()), pairs -> pairs == 1);
 
     // all permissions, for real: the agent dials the listener the launched client opened
     agent.send(new OfferAccept(offer.requestId()));
@@ -162,6 +169,15 @@ class GetHelpFromTheBrowserTest {
     assertThat(link.path()).hasToString("DIRECT");
     link.send(new ChatMessage("Hello Grace, I can see your cart."));
     ImageIO.write(robot.createScreenCapture(window), "png", dir.resolve("connected.png").toFile());
+  }
+
+  /** How many browser tabs the server has paired with a client ({@code /metrics.json}'s {@code page_pairs}). */
+  private static long pagePairs(int httpPort) throws IOException, InterruptedException {
+    HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics.json")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher pairs = Pattern.compile("\"page_pairs\"\\s*:\\s*(\\d+)").matcher(metrics.body());
+    return pairs.find() ? Long.parseLong(pairs.group(1)) : 0;
   }
 
   /** A finished launch file in {@code folder} (Chromium writes {@code .crdownload} until it is done). */

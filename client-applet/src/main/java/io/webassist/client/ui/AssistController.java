@@ -37,15 +37,16 @@ public final class AssistController {
    *     (the pinned TLS context takes a while), awaited off the EDT when the person asks
    * @param peerBind the address the client's peer listener binds
    * @param prefilled name and phone from the page (may be empty)
+   * @param pageKey the key that pairs the page's browser tab with this client (page bridge), or null
    */
   public record Launch(CompletableFuture<DispatchServerOptions.Target> server, String pageUrl,
-      String customerId, String customerSignature, String peerBind, Details prefilled) {
+      String customerId, String customerSignature, String peerBind, Details prefilled, String pageKey) {
 
-    /** A launch whose server is known already. */
+    /** A launch whose server is known already, from no page's "Get help" (no page key). */
     public static Launch to(String host, int port, TransportSecurity security, String pageUrl, String customerId,
         String customerSignature, String peerBind, Details prefilled) {
       return new Launch(CompletableFuture.completedFuture(new DispatchServerOptions.Target(host, port, security)),
-          pageUrl, customerId, customerSignature, peerBind, prefilled);
+          pageUrl, customerId, customerSignature, peerBind, prefilled, null);
     }
   }
 
@@ -102,7 +103,8 @@ public final class AssistController {
       }
       AssistRequest request = new AssistRequest(server.host(), server.port(), launch.pageUrl(), launch.customerId(),
           launch.customerSignature(), entered.nameOrNull(), entered.phoneOrNull(), launch.peerBind());
-      AssistClient next = new AssistClient(request, server.security(), view);
+      // the page key pairs the person's browser tab with this client: the tab follows the agent
+      AssistClient next = new AssistClient(request, server.security(), view).pageKey(launch.pageKey());
       Edt.run(() -> {
         if (closing || attempt != asks) {
           background.execute(next::close); // the window closed, or the person asked anew, meanwhile
