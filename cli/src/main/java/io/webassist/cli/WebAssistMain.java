@@ -35,8 +35,11 @@ public final class WebAssistMain implements Runnable {
   /** The configured command line, for tests that run it in-process. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new WebAssistMain());
-    // the dispatch server's own command line, the same one its runnable jar has
-    commandLine.addSubcommand("server", new DispatchMain());
+    // the dispatch server's own command line, the same one its runnable jar has, named as it is called here
+    commandLine.addSubcommand("server", new CommandLine(new DispatchMain()).setCommandName("server"));
+    // every subcommand's --version says the one version (their own classes do not know it)
+    VersionProvider version = new VersionProvider();
+    commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
     return commandLine.setExecutionExceptionHandler(new UserFacingErrors());
   }
 

@@ -40,8 +40,8 @@ import picocli.CommandLine.Parameters;
     name = "script",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs scenario files against a running dispatch server: named actors connect, send frames and",
-        "expect frames back. See docs/SCRIPTING.md.",
+        "Runs scenario files against a running dispatch server (docs/SCRIPTING.md).",
+        "Named actors connect, send frames and expect frames back.",
         "Exit codes: 0 all passed, 1 a scenario failed, 2 unusable input (bad file, server unreachable)."})
 public final class ScriptCommand implements Callable<Integer> {
 

@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
  * lead the page.
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
-    description = {"The agent console: a window when a display exists (log in, offers, one tab per session with",
-        "chat and the user's page), else the text console (--text forces it).",
+    description = {"The agent console: a window when a display exists, else the text console.",
+        "The window: log in, offers, one tab per session with chat and the user's page; --text forces the text console.",
         "Text commands: accept [id], decline [id], away, available, /go URL, /end [reason], /session ID,",
         "/transfer AGENT|group:NAME [note], /quit; any other line is chat to the current session."})
 public final class SupportConsoleMain implements Callable<Integer> {
