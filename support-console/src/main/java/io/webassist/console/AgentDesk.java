@@ -84,6 +84,7 @@ public final class AgentDesk implements AutoCloseable {
   private final SessionLinks links;
   private final CompletableFuture<AgentReady> ready = new CompletableFuture<>();
   private volatile DispatchConnection dispatch;
+  private volatile boolean takenOver; // the agent logged in elsewhere, which took over: stay closed
   // what the agent chose last; restored after every (re)login
   private volatile Availability availability = Availability.AVAILABLE;
   // desk thread only
@@ -117,7 +118,12 @@ public final class AgentDesk implements AutoCloseable {
     DispatchConnection.builder(runtime, login.host(), login.port(), Role.AGENT)
         .security(login.security())
         .client("webassist-console")
-        .onFrame(frame -> desk.execute(() -> onDispatchFrame(frame)))
+        .onFrame(frame -> {
+          if (frame instanceof ErrorFrame error && ErrorCode.ALREADY_LOGGED_IN.equals(error.code()) && ready.isDone()) {
+            takenOver = true; // noted on the link thread, before it handles the server's close
+          }
+          desk.execute(() -> onDispatchFrame(frame));
+        })
         .onState(this::onConnectionState)
         .reconnect(Backoff.DEFAULT)
         .connect()
@@ -216,6 +222,12 @@ public final class AgentDesk implements AutoCloseable {
   /** On the link thread: a reconnect needs a fresh login at once; the model hears of it on the desk thread. */
   private void onConnectionState(ConnectionState state) {
     DispatchConnection current = dispatch;
+    if (takenOver && state != ConnectionState.CLOSED) {
+      if (current != null) {
+        current.close(); // a login elsewhere took over: no reconnect, no login from here
+      }
+      return;
+    }
     if (state == ConnectionState.CONNECTED && current != null) {
       current.send(new AgentLogin(login.agentId(), login.secret()));
     }
@@ -294,6 +306,19 @@ public final class AgentDesk implements AutoCloseable {
       if (current != null) {
         current.close();
       }
+      model.status().connection(DeskStatus.Connection.CLOSED);
+      return;
+    }
+    if (ready.isDone() && ErrorCode.ALREADY_LOGGED_IN.equals(error.code())) {
+      // the agent logged in somewhere else, which took over: logging in again here by ourselves would
+      // take it back, and the two consoles would push each other out for ever
+      LOG.info("logged in elsewhere; this console stops");
+      DispatchConnection current = dispatch;
+      if (current != null) {
+        current.close();
+      }
+      model.status().problem(new DeskStatus.Problem(error.code(),
+          "You logged in from another place, which took over. Log in again here to take it back."));
       model.status().connection(DeskStatus.Connection.CLOSED);
       return;
     }
