@@ -111,7 +111,7 @@ public final class IdleScenario implements Scenario {
       long rss1 = ProcessStats.rss(server.pid());
       long held = channels.stream().filter(Channel::isActive).count();
       List<String> growth = ProcessStats.histogramGrowth(classes0, ProcessStats.classHistogram(server.pid()),
-          Math.max(1, held), 25);
+          Math.max(1, held), 60);
       double mb = 1024.0 * 1024.0;
       double heapPer = heap0 < 0 || heap1 < 0 ? Double.NaN : (double) (heap1 - heap0) / held;
       double rssPer = (double) (rss1 - rss0) / held;
