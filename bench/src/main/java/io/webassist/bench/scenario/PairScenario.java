@@ -16,6 +16,7 @@ import io.webassist.bench.proc.ServerProcess;
 import io.webassist.bench.report.JfrSummary;
 import io.webassist.bench.report.Report;
 import io.webassist.bench.report.Stats;
+import io.webassist.bench.report.Verdicts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -181,39 +182,25 @@ public final class PairScenario implements Scenario {
         report.note(name + " " + pairs + " pairs " + bytes + " B: " + s.warning());
       }
     }
-    checkTargets(report, pairs, bytes, wa, mq, raw);
+    checkTargets(report, pairs, size, bytes, wa, mq, raw);
   }
 
-  private void checkTargets(Report report, int pairs, int bytes, Stats wa, Stats mq, Stats raw) {
+  private void checkTargets(Report report, int pairs, int size, int bytes, Stats wa, Stats mq, Stats raw) {
     String where = pairs + " pair(s), " + bytes + " B";
-    if (relay) {
-      if (pairs == 16 || pairs == 64) {
-        if (mq == null) {
-          report.target("relay " + where + ": >= 2x Mosquitto frames/s, p99 <= Mosquitto", null, MosquittoProcess.INSTALL_HINT);
-        } else {
-          double r = wa.rate() / mq.rate();
-          double p99 = wa.p99Us() / mq.p99Us();
-          report.target("relay " + where + ": >= 2x Mosquitto frames/s, p99 <= Mosquitto", r >= 2 && p99 <= 1,
-              String.format(Locale.ROOT, "rate %.2fx Mosquitto%s; p99 %.2fx Mosquitto%s", r,
-                  r >= 2 ? "" : String.format(Locale.ROOT, " (missed by %.0f%%)", 100 * (1 - r / 2)), p99,
-                  p99 <= 1 ? "" : String.format(Locale.ROOT, " (missed by %.0f%%)", 100 * (p99 - 1))));
-        }
-      }
-      if (pairs == 1) {
-        if (mq == null) {
-          report.target("relay " + where + ": p50 <= Mosquitto", null, MosquittoProcess.INSTALL_HINT);
-        } else {
-          double p50 = wa.p50Us() / mq.p50Us();
-          report.target("relay " + where + ": p50 <= Mosquitto", p50 <= 1,
-              String.format(Locale.ROOT, "p50 %.0f us vs %.0f us = %.2fx", wa.p50Us(), mq.p50Us(), p50));
-        }
-      }
-    } else if (raw != null) {
-      double p50 = wa.p50Us() / raw.p50Us();
-      report.target("direct " + where + ": p50 <= 1.3x raw TCP", p50 <= 1.3,
-          String.format(Locale.ROOT, "p50 %.0f us vs %.0f us = %.2fx%s", wa.p50Us(), raw.p50Us(), p50,
-              p50 <= 1.3 ? "" : String.format(Locale.ROOT, " (missed by %.0f%%)", 100 * (p50 / 1.3 - 1))));
+    Verdicts.Side relayOrPeer = side(pairs, size, "webassist", wa);
+    Verdicts.Side floor = side(pairs, size, "raw-tcp", raw);
+    if (relayOrPeer == null) {
+      return;
     }
+    List<Report.TargetCheck> checks = relay
+        ? Verdicts.relay(name(), pairs, where, relayOrPeer, floor, side(pairs, size, "mosquitto", mq),
+            Runtime.getRuntime().availableProcessors(), MosquittoProcess.INSTALL_HINT)
+        : Verdicts.direct(pairs, where, relayOrPeer, floor);
+    checks.forEach(c -> report.target(c.target(), c.met(), c.detail()));
+  }
+
+  private Verdicts.Side side(int pairs, int size, String target, Stats s) {
+    return Verdicts.Side.of(s, medianCpu(pairs, size, target, 0), medianCpu(pairs, size, target, 1));
   }
 
   private double medianCpu(int pairs, int size, String target, int which) {

@@ -1,5 +1,6 @@
 package io.webassist.dispatch.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.util.AttributeKey;
@@ -8,13 +9,14 @@ import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.limits.FrameRateLimiter;
-import io.webassist.dispatch.sessions.Tokens;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.Role;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Base64;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Per-connection state, kept in the channel's {@link #KEY} attribute: the role declared in
@@ -24,16 +26,23 @@ import java.util.concurrent.RejectedExecutionException;
 public final class Connection implements ClientLink {
 
   public static final AttributeKey<Connection> KEY = AttributeKey.valueOf("webassist.connection");
+  private static final Base64.Encoder ID_TEXT = Base64.getUrlEncoder().withoutPadding();
 
   private final Channel channel;
-  private final String id = Tokens.newConnectionId();
+  /**
+   * The connection's name for logs and {@code welcome} (not a secret): 64 random bits, kept as a
+   * number and written out when asked for — a string held by every idle connection was 56 bytes.
+   */
+  private final long id = ThreadLocalRandom.current().nextLong();
   /** The address it was admitted from (counted per address until it closes). */
   private final String ip;
   /** When it last read anything, by its event loop's ticker (the {@link IdleSweeper} reads it on the same loop). */
   private long lastReadNanos;
   private boolean idleTold;
   private boolean countedOut;
-  /** Made at the second line ({@link InboundLimiter}). */
+  /** What a read left of an unfinished line ({@link FrameReader}); null when none. */
+  private ByteBuf partialLine;
+  /** Made at the second line ({@link FrameReader}). */
   private FrameRateLimiter frameRate;
   private boolean firstLineSeen;
   private boolean inboundClosing;
@@ -58,7 +67,16 @@ public final class Connection implements ClientLink {
 
   @Override
   public String connectionId() {
-    return id;
+    return idOf(id);
+  }
+
+  /** "c-" and the 8 bytes of {@code id} in URL-safe base64 without padding: 13 characters. */
+  static String idOf(long id) {
+    byte[] bytes = new byte[Long.BYTES];
+    for (int i = 0; i < Long.BYTES; i++) {
+      bytes[i] = (byte) (id >>> (8 * (Long.BYTES - 1 - i)));
+    }
+    return "c-" + ID_TEXT.encodeToString(bytes);
   }
 
   /**
@@ -121,6 +139,17 @@ public final class Connection implements ClientLink {
   /** How long nothing has been read, at {@code nanos} of the loop's ticker. */
   long idleFor(long nanos) {
     return nanos - lastReadNanos;
+  }
+
+  /** The unfinished line kept, now the caller's to release; null when none. */
+  ByteBuf takePartialLine() {
+    ByteBuf held = partialLine;
+    partialLine = null;
+    return held;
+  }
+
+  void partialLine(ByteBuf value) {
+    partialLine = value;
   }
 
   FrameRateLimiter frameRate() {
@@ -238,6 +267,6 @@ public final class Connection implements ClientLink {
 
   @Override
   public String toString() {
-    return "connection " + id;
+    return "connection " + connectionId();
   }
 }

@@ -2,6 +2,7 @@ package io.webassist.dispatch.net;
 
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.webassist.dispatch.clients.UserClient;
@@ -12,15 +13,17 @@ import io.webassist.protocol.frame.FrameTypes;
 import io.webassist.protocol.frame.Hello;
 import io.webassist.protocol.frame.Ping;
 import io.webassist.protocol.frame.Pong;
+import io.webassist.protocol.frame.Role;
 import io.webassist.protocol.frame.Welcome;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start and the keep-alive of every TCP connection: {@code hello} must be the first frame
- * and come within the hello timeout; it names the role, and the handler for that role is put
- * into the pipeline. {@code ping} is answered with {@code pong} at any time; a connection idle
+ * The start and the keep-alive of every TCP connection, and its last stage: {@code hello} must be
+ * the first frame and come within the hello timeout; it names the role, and from then on the
+ * frames go to the handler for that role (called from here, not a stage of its own, so that an
+ * idle connection carries no context for it). {@code ping} is answered with {@code pong} at any time; a connection idle
  * for longer than the idle timeout is told {@code idle_timeout} and closed.
  */
 @Sharable
@@ -61,17 +64,37 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     Connection connection = Connection.of(ctx.channel());
+    ChannelInboundHandler role = null;
     if (connection != null) {
       connection.cancelHelloTimeout();
       LOG.debug("connection closed connection={} role={}", connection.connectionId(), connection.role());
+      role = roleHandler(connection);
     }
-    ctx.fireChannelInactive();
+    if (role != null) {
+      role.channelInactive(ctx); // passes the event on
+    } else {
+      ctx.fireChannelInactive();
+    }
+  }
+
+  /** The handler for the role the connection declared in hello, or null before hello. */
+  private ChannelInboundHandler roleHandler(Connection connection) {
+    Role role = connection.role();
+    if (role == null) {
+      return null;
+    }
+    return switch (role) {
+      case USER -> userHandler;
+      case AGENT -> agentHandler;
+      case RELAY -> relayHandler;
+      case PEER -> null;
+    };
   }
 
   @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
     Connection connection = Connection.of(ctx.channel());
     if (msg instanceof Ping) {
       connection.send(Pong.INSTANCE);
@@ -84,7 +107,13 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     } else if (msg instanceof Hello) {
       connection.send(new ErrorFrame(ErrorCode.WRONG_STATE, "hello was already received on this connection"));
     } else {
-      ctx.fireChannelRead(msg);
+      ChannelInboundHandler role = roleHandler(connection);
+      if (role != null) {
+        // a call, not a stage of its own: a stage is 64 bytes on every connection
+        role.channelRead(ctx, msg);
+      } else {
+        LastHandler.INSTANCE.channelRead(ctx, msg);
+      }
     }
   }
 
@@ -96,12 +125,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     switch (hello.role()) {
-      case USER -> {
-        connection.user(new UserClient(connection, connection.remoteIp()));
-        ctx.pipeline().addBefore(LastHandler.NAME, "user", userHandler);
-      }
-      case AGENT -> ctx.pipeline().addBefore(LastHandler.NAME, "agent", agentHandler);
-      case RELAY -> ctx.pipeline().addBefore(LastHandler.NAME, "relay", relayHandler);
+      case USER -> connection.user(new UserClient(connection, connection.remoteIp()));
+      case AGENT, RELAY -> { }
       case PEER -> {
         connection.close(new ErrorFrame(ErrorCode.WRONG_STATE,
             "role peer is for the user's own listener, not the dispatch server"));
@@ -127,5 +152,15 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     ctx.fireUserEventTriggered(event);
+  }
+
+  /**
+   * Every exception of the connection ends here (this is the last stage): a reset or a failed TLS
+   * handshake is logged at DEBUG, anything else with its stack trace for the operator while the
+   * client only gets {@code error{internal}} ({@link LastHandler}).
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LastHandler.INSTANCE.exceptionCaught(ctx, cause);
   }
 }

@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of every TCP pipeline: whatever no handler took, and every exception. A reset
+ * What the last stage of every TCP pipeline (the {@link HandshakeHandler}, which calls this) does
+ * with a frame no role took, and with every exception. A reset
  * connection, plain text sent to the TLS port and a failed TLS handshake (a wrong pin on the
  * client, a scanner) are normal life and logged at DEBUG; anything else is a bug, logged with its stack
  * trace for the operator, while the client only gets {@code error{internal}} and is closed —
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 @Sharable
 final class LastHandler extends ChannelInboundHandlerAdapter {
 
-  static final String NAME = "last";
   static final LastHandler INSTANCE = new LastHandler();
 
   private static final Logger LOG = LoggerFactory.getLogger(LastHandler.class);

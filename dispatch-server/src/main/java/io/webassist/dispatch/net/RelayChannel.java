@@ -4,15 +4,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.util.AttributeKey;
 import io.webassist.dispatch.relay.RelayMember;
-import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.RelayJoined;
 import io.webassist.protocol.frame.RelayPartnerLeft;
 import io.webassist.protocol.frame.RelayReady;
 
 /**
- * A relay connection as a {@link RelayMember}. On pairing, its line decoder, rate limiter and frame
- * decoder give way to a {@link RelayForwarder} to the partner — on the channel's own event loop,
+ * A relay connection as a {@link RelayMember}. On pairing, its {@link FrameReader} (line split,
+ * rate limit, frame decoding) gives way to a {@link RelayForwarder} to the partner — on the channel's own event loop,
  * before {@code relay.ready} is written, so every byte the client sends after {@code relay.ready}
  * is forwarded untouched. Until then the line length limit holds as on every connection.
  */
@@ -70,8 +69,8 @@ final class RelayChannel implements RelayMember {
 
   /**
    * Points this channel's forwarder at {@code partnerChannel}; the first time, puts it in place of
-   * the line decoder, the rate limiter and the frame decoder. Bytes the line decoder still held (a
-   * client that pipelined after {@code relay.join}) reach the forwarder as it is removed.
+   * the {@link FrameReader}. Bytes the reader still held or had not looked at yet (a client that
+   * pipelined after {@code relay.join}) reach the forwarder as it is removed.
    */
   private void forwardTo(Channel partnerChannel) {
     ChannelPipeline pipeline = channel().pipeline();
@@ -80,10 +79,8 @@ final class RelayChannel implements RelayMember {
       forwarder.partner(partnerChannel); // a partner came back
       return;
     }
-    pipeline.addAfter(NdjsonCodec.LINE_DECODER, RelayForwarder.NAME, new RelayForwarder(partnerChannel));
-    pipeline.remove(InboundLimiter.NAME);
-    pipeline.remove(NdjsonCodec.FRAME_DECODER);
-    pipeline.remove(NdjsonCodec.LINE_DECODER);
+    pipeline.addAfter(FrameReader.NAME, RelayForwarder.NAME, new RelayForwarder(partnerChannel));
+    pipeline.remove(FrameReader.NAME);
   }
 
   private void onLoop(Runnable task) {

@@ -7,14 +7,17 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.webassist.dispatch.config.LimitsConfig;
 import io.webassist.dispatch.limits.LimitGuards;
+import io.webassist.protocol.codec.FrameEncoder;
 import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.security.tls.TlsContexts;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of every TCP connection (users, agents, relay): admission, TLS (unless the server
- * runs with {@code --insecure}), NDJSON in and out with the per-connection limits, the handshake,
- * then — after {@code hello} — the handler for the declared role, put in before the last stage.
+ * runs with {@code --insecure}), NDJSON out, NDJSON in with the per-connection limits, and the
+ * handshake, which after {@code hello} hands frames to the declared role's handler. Four stages
+ * (five with TLS), all shared: every stage is a context of 64 bytes on every connection, idle
+ * or not, so nothing is a stage of its own that can be a call from another one.
  */
 public final class TcpInitializer extends ChannelInitializer<Channel> {
 
@@ -22,7 +25,7 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
   private final SslContext tls;
   private final HandshakeHandler handshake;
   private final ConnectionGate gate;
-  private final InboundLimiter inboundLimiter;
+  private final FrameReader reader;
 
   /**
    * @param tls the server's TLS context, shared by all connections; null for plain TCP
@@ -35,7 +38,7 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
     LimitGuards limits = context.limits();
     this.gate = new ConnectionGate(limits.connections(), limits.events(), limits.config());
     LimitsConfig config = context.config().limits();
-    this.inboundLimiter = new InboundLimiter(limits::newFrameRateLimiter, limits.events(), config.framesPerSecond(),
+    this.reader = new FrameReader(limits::newFrameRateLimiter, limits.events(), config.framesPerSecond(),
         config.maxLineLength());
   }
 
@@ -57,13 +60,13 @@ public final class TcpInitializer extends ChannelInitializer<Channel> {
       ssl.setHandshakeTimeout(limits.helloTimeoutMs(), TimeUnit.MILLISECONDS);
       pipeline.addLast(TlsContexts.STAGE, ssl);
     }
-    // frameEncoder, lineDecoder, frameDecoder: bytes ↔ lines ↔ frames, bad lines answered with error frames
-    NdjsonCodec.addTo(pipeline, limits.maxLineLength());
-    // every line, unparsed: frames per second (rate_limited), and a line over the limit (frame_too_large + close)
-    pipeline.addAfter(NdjsonCodec.LINE_DECODER, InboundLimiter.NAME, inboundLimiter);
-    // hello first (within helloTimeoutMs), ping → pong; adds "user", "agent" or "relay" after itself
+    // frame → JSON line (relayed bytes pass untouched); before the reader, so its error answers are encoded too
+    pipeline.addLast(NdjsonCodec.FRAME_ENCODER, FrameEncoder.INSTANCE);
+    // bytes → lines → frames: a line over the limit (frame_too_large + close), frames per second
+    // (rate_limited) before any JSON is parsed, bad lines answered with error frames
+    pipeline.addLast(FrameReader.NAME, reader);
+    // hello first (within helloTimeoutMs), ping → pong, then the declared role's frames to its handler;
+    // the last stage: every exception ends here, logged, never shown to the client as a stack trace
     pipeline.addLast(HandshakeHandler.NAME, handshake);
-    // frames nobody took, and every exception: logged, never shown to the client as a stack trace
-    pipeline.addLast(LastHandler.NAME, LastHandler.INSTANCE);
   }
 }

@@ -58,9 +58,9 @@ final class WritabilityGuard extends ChannelInboundHandlerAdapter {
     if (!channel.isActive() || channel.isWritable()) {
       return;
     }
-    events.hit(Limit.SLOW_CONSUMER, InboundLimiter.idOf(ctx),
+    events.hit(Limit.SLOW_CONSUMER, connection.connectionId(),
         "slowConsumerTimeoutMs=" + timeoutMs + " bytesBeforeWritable=" + channel.bytesBeforeWritable(),
-        InboundLimiter.ipOf(ctx));
+        connection.remoteIp());
     channel.close(); // a last error frame would wait behind everything it is not reading
   }
 

@@ -115,7 +115,7 @@ class TcpPipelineTest {
     secure.pipeline().fireChannelActive();
 
     assertThat(secure.pipeline().names()).startsWith(ConnectionGate.NAME, TlsContexts.STAGE, NdjsonCodec.FRAME_ENCODER);
-    // an exception reaching the tail would be rethrown here: LastHandler must have taken the SslHandler's
+    // an exception reaching the tail would be rethrown here: the last stage must have taken the SslHandler's
     secure.writeInbound(Unpooled.copiedBuffer("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}\n",
         StandardCharsets.UTF_8));
     secure.runPendingTasks();
@@ -133,7 +133,7 @@ class TcpPipelineTest {
     assertThat(welcome.protocol()).isEqualTo(1);
     assertThat(welcome.connectionId()).startsWith("c-");
     assertThat(welcome.idleTimeoutMs()).isEqualTo(IDLE_TIMEOUT_MS);
-    assertThat(channel.pipeline().get("user")).isNotNull();
+    assertThat(Connection.of(channel).role()).isEqualTo(io.webassist.protocol.frame.Role.USER);
     assertThat(channel.isOpen()).isTrue();
   }
 

@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * that drops without {@code session.end} is re-established (direct, then relay) for at most
  * {@link LinkOptions#recoveryTimeout()}, then the session is {@link LinkState#LOST}.
  *
- * <p>{@link #send} and {@link #end} may be called from any thread. Listeners run on the runtime's
+ * <p>{@link #send} and {@link #end} may be called from any thread. {@link #send} from the link
+ * thread (a listener) stamps and writes the event at once, from any other thread it is queued to
+ * the link thread; either way the events of one thread go in the order sent. {@link #end} is
+ * always queued, so it never acts in the middle of a callback. Listeners run on the runtime's
  * link thread, in order, and must not block.
  */
 public final class SessionLink {
@@ -126,11 +129,12 @@ public final class SessionLink {
 
   /**
    * Stamps {@code event} with the next {@code seq} and the current time and sends it, now if the
-   * link is up, else after it is re-established. Pointer moves, scrolls and typing are dropped
+   * link is up, else after it is re-established (on the link thread before this returns, from
+   * other threads soon after). Pointer moves, scrolls and typing are dropped
    * when the peer is not keeping up, and not resent after a drop.
    */
   public void send(SessionEvent event) {
-    runtime.execute(() -> sendNow(event));
+    runtime.run(() -> sendNow(event));
   }
 
   /** Sends {@code session.end{reason}} and closes; no recovery follows. */

@@ -16,9 +16,18 @@ import org.slf4j.LoggerFactory;
 final class FrameBridge extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(FrameBridge.class);
 
+  /**
+   * A refused line not handed on yet. The frame decoder tells of a bad line before it writes its
+   * own {@code error} answer; the owner may answer too (and close), and when it is told at once —
+   * the I/O on the link thread — its answer would overtake the decoder's. So it is told just after:
+   * before the next frame, at the end of the read, or before the close, whichever comes first.
+   */
+  private FrameChannel.BadLine badLine;
+
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof Frame frame) {
+      handBadLineOn(ctx);
       FrameChannel.of(ctx.channel()).received(frame);
     } else {
       ReferenceCountUtil.release(msg);
@@ -26,9 +35,24 @@ final class FrameBridge extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    handBadLineOn(ctx);
+    ctx.fireChannelReadComplete();
+  }
+
+  private void handBadLineOn(ChannelHandlerContext ctx) {
+    FrameChannel.BadLine bad = badLine;
+    if (bad != null) {
+      badLine = null;
+      FrameChannel.of(ctx.channel()).received(bad);
+    }
+  }
+
+  @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof FrameDecoder.BadFrameEvent bad) {
-      FrameChannel.of(ctx.channel()).received(new FrameChannel.BadLine(bad.code()));
+      handBadLineOn(ctx);
+      badLine = new FrameChannel.BadLine(bad.code());
       return;
     }
     if (event instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
@@ -47,6 +71,7 @@ final class FrameBridge extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    handBadLineOn(ctx);
     FrameChannel.of(ctx.channel()).received(FrameChannel.Closed.INSTANCE);
   }
 

@@ -126,10 +126,15 @@ public final class FrameChannel {
     return address == null ? "?" : address.toString();
   }
 
-  // ---- called by FrameBridge on the I/O thread; delivery hops to the link thread ----
+  // ---- called by FrameBridge on the I/O thread; delivery hops to the link thread unless that is the I/O thread ----
 
+  /**
+   * From the connection's I/O thread, in the order read. When that is the link thread (a runtime
+   * without I/O threads of its own) the item is delivered at once — every item of a connection
+   * then is, so their order holds; otherwise each is queued to the link thread, in order.
+   */
   void received(Object item) {
-    runtime.execute(() -> deliver(item));
+    runtime.run(() -> deliver(item));
   }
 
   private void deliver(Object item) {
