@@ -4,15 +4,14 @@ import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.console.page.PageView;
 import io.webassist.protocol.frame.CobrowseRefused;
 import io.webassist.protocol.frame.Require;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the agent does in a session's page view, turned into co-browse actions (claims 92, 93, 103,
  * 104): a followed link or typed address → {@code cobrowse.navigate} (the URL policy applies; a
  * refusal becomes a notice), scrolling → {@code cobrowse.scroll}, the pointer → {@code cobrowse.pointer},
- * the highlight tool → {@code cobrowse.highlight}. It also keeps what the address bar shows.
+ * the highlight tool → {@code cobrowse.highlight}. The page view shows what it loaded (or why not) in
+ * its own address bar and message line.
  *
  * <p>The page view never loads a page by itself (see {@link PageView.Listener#navigated}): a
  * navigation the co-browse model accepts is loaded here with {@link PageView#load}; before the user
@@ -22,25 +21,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class PageActions implements PageView.Listener {
 
-  /** The address bar: the page the view shows now, and its title. */
-  public interface Listener {
-    void pageShown(String url, String title);
-
-    default void pageFailed(String url, String reason) {}
-  }
-
   private final CobrowseSession cobrowse;
   private final PageView view;
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   /** Acts on {@code cobrowse} for what the agent does in {@code view}, and loads into {@code view}. */
   public PageActions(CobrowseSession cobrowse, PageView view) {
     this.cobrowse = cobrowse;
     this.view = view;
-  }
-
-  public void addListener(Listener listener) {
-    listeners.add(listener);
   }
 
   @Override
@@ -81,11 +68,11 @@ public final class PageActions implements PageView.Listener {
 
   @Override
   public void loaded(String url, String title) {
-    listeners.forEach(l -> l.pageShown(url, title));
+    // shown by the view itself; the user's page changes reach the activity list from the user's events
   }
 
   @Override
   public void loadFailed(String url, String reason) {
-    listeners.forEach(l -> l.pageFailed(url, reason));
+    // shown by the view itself ("Could not open …")
   }
 }
