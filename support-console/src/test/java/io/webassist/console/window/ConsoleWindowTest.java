@@ -100,7 +100,7 @@ class ConsoleWindowTest extends UiTestBase {
     String url = "https://shop.example.com/checkout/" + "very-long-path-segment-".repeat(12) + "end";
     ada.chat(words + url);
     javax.swing.JTextArea log = (javax.swing.JTextArea) window.textBox("chatLog").target();
-    await().untilAsserted(() -> assertThat(GuiActionRunner.execute(log::getText)).endsWith(url));
+    await().untilAsserted(() -> assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<String>) log::getText)).endsWith(url));
 
     GuiActionRunner.execute(() -> {
       javax.swing.JViewport viewport = (javax.swing.JViewport) log.getParent();
