@@ -86,7 +86,8 @@ abstract class UiTestBase {
   }
 
   ConsoleApp.Options options(String agentId, String fingerprint) {
-    return new ConsoleApp.Options(server.address(), agentId, fingerprint, false, 3, profileDir, false);
+    // no --max-sessions, as an agent starts it: the load is out of what the server's configuration allows
+    return new ConsoleApp.Options(server.address(), agentId, fingerprint, false, null, profileDir, false);
   }
 
   /** Shows the login window for {@code options}; a successful login opens the main window. */
