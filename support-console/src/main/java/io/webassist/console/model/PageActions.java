@@ -21,8 +21,13 @@ import java.util.Optional;
  */
 public final class PageActions implements PageView.Listener {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageActions.class);
+
   private final CobrowseSession cobrowse;
   private final PageView view;
+  /** When the session's tab opened (session.start); for the "first page shown" log line. */
+  private final long openedNanos = System.nanoTime();
+  private boolean firstPageShown;
 
   /** Acts on {@code cobrowse} for what the agent does in {@code view}, and loads into {@code view}. */
   public PageActions(CobrowseSession cobrowse, PageView view) {
@@ -68,7 +73,12 @@ public final class PageActions implements PageView.Listener {
 
   @Override
   public void loaded(String url, String title) {
-    // shown by the view itself; the user's page changes reach the activity list from the user's events
+    // shown by the view itself; the user's page changes reach the activity list from the user's events.
+    // Logged once per session: session.start to the first page rendered (docs/BENCHMARKS.md).
+    if (!firstPageShown) {
+      firstPageShown = true;
+      LOG.info("first page shown ms={} url={}", (System.nanoTime() - openedNanos) / 1_000_000, url);
+    }
   }
 
   @Override

@@ -188,6 +188,7 @@ public final class JavaFxPageView implements PageView {
     }
     shownUrl = url;
     address.setText(url);
+    address.setCaretPosition(0); // the start of the address (scheme, host) in view
     message.setText("Opening " + url + " …");
     onFx(() -> {
       userPointer = null;
@@ -242,6 +243,7 @@ public final class JavaFxPageView implements PageView {
     } else if (event instanceof CobrowseRefused r) {
       message.setText("Not opened" + (r.url() == null ? "" : ": " + r.url()) + " — " + r.reason());
       address.setText(shownUrl == null ? "" : shownUrl);
+      address.setCaretPosition(0); // the start of the address (scheme, host) in view
     } else if (event instanceof SessionEnd) {
       message.setText("The session ended.");
     }
@@ -445,6 +447,7 @@ public final class JavaFxPageView implements PageView {
       if (!disposed) {
         shownUrl = url;
         address.setText(url);
+        address.setCaretPosition(0); // the start of the address (scheme, host) in view
         message.setText(" ");
         listener.loaded(url, title);
       }

@@ -62,6 +62,7 @@ final class UrlPageView implements PageView {
   public void load(String url) {
     shownUrl = url;
     address.setText(url == null ? "" : url);
+    address.setCaretPosition(0); // the start of the address (scheme, host) in view
     message.setText(" ");
   }
 
@@ -79,6 +80,7 @@ final class UrlPageView implements PageView {
     } else if (event instanceof CobrowseRefused r) {
       message.setText("Not opened" + (r.url() == null ? "" : ": " + r.url()) + " — " + r.reason());
       address.setText(shownUrl == null ? "" : shownUrl);
+      address.setCaretPosition(0); // the start of the address (scheme, host) in view
     }
   }
 

@@ -33,8 +33,8 @@ import javax.swing.JTextField;
 
 /**
  * One session's tab: header (who, phone copyable, IP, customer, link path and state), the page view
- * (which has the tab's one address bar, "Follow the user" switch and highlight tool), the activity list
- * beside the page, the chat, and End / Transfer. User events go to the page view and the activity list; what the agent does
+ * (which has the tab's one address bar, "Follow the user" switch and highlight tool), beside it what the
+ * user does above the chat, and End / Transfer. User events go to the page view and the activity list; what the agent does
  * in the page view goes through {@link PageActions} to the session's co-browse model.
  */
 final class SessionPanel extends JPanel {
@@ -59,8 +59,8 @@ final class SessionPanel extends JPanel {
     setName("session-" + session.sessionId());
     setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
     add(header(), BorderLayout.NORTH);
-    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, pageArea(), chat);
-    split.setResizeWeight(0.65);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, pageArea(), sideColumn());
+    split.setResizeWeight(0.7); // a wider window widens the page most
     add(split, BorderLayout.CENTER);
     add(footer(), BorderLayout.SOUTH);
     wireModel();
@@ -110,19 +110,29 @@ final class SessionPanel extends JPanel {
     return header;
   }
 
-  /** The page view (its own address bar, "Follow the user" and highlight tool), what the user does, notices. */
+  /** The page view (its own address bar, "Follow the user" and highlight tool) and the session's notices. */
   private JPanel pageArea() {
     JPanel area = new JPanel(new BorderLayout(4, 4));
     area.add(page.component(), BorderLayout.CENTER);
+    notice.setName("sessionNotice");
+    area.add(notice, BorderLayout.SOUTH);
+    // small, so that the split gives the side column its width and the page the rest
+    area.setPreferredSize(new Dimension(560, 400));
+    area.setMinimumSize(new Dimension(320, 200));
+    return area;
+  }
+
+  /** Beside the page: what the user does above the chat, so the page keeps most of the tab's width. */
+  private JSplitPane sideColumn() {
     JList<String> activity = new JList<>(activityLines);
     activity.setName("activity");
     JScrollPane activityScroll = new JScrollPane(activity);
-    activityScroll.setPreferredSize(new Dimension(260, 100));
     activityScroll.setBorder(BorderFactory.createTitledBorder("What the user does"));
-    area.add(activityScroll, BorderLayout.EAST);
-    notice.setName("sessionNotice");
-    area.add(notice, BorderLayout.SOUTH);
-    return area;
+    activityScroll.setPreferredSize(new Dimension(380, 160));
+    JSplitPane column = new JSplitPane(JSplitPane.VERTICAL_SPLIT, activityScroll, chat);
+    column.setResizeWeight(0.3);
+    column.setPreferredSize(new Dimension(380, 400));
+    return column;
   }
 
   private JPanel footer() {
