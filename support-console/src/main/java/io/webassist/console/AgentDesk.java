@@ -63,10 +63,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentDesk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
+  /** The servers' default {@code maxSessions}, assumed where a server does not say (older than the field). */
+  static final int ASSUMED_MAX_SESSIONS = 3;
 
-  /** Where and as whom to log in; {@code maxSessions} is asked of the server (it caps it at its own). */
+  /**
+   * Where and as whom to log in. {@code maxSessions}: fewer sessions at once than the agent's configured
+   * maximum, asked of the server (it caps it at its own); null asks nothing, the server's value holds.
+   */
   public record Login(String host, int port, String agentId, String secret, TransportSecurity security,
-      int maxSessions) {
+      Integer maxSessions) {
     public String server() {
       return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
     }
@@ -97,7 +102,7 @@ public final class AgentDesk implements AutoCloseable {
   public AgentDesk(Login login, Executor deskThread, Clock clock) {
     this.login = login;
     this.desk = deskThread;
-    this.model = new DeskModel(login.server(), login.agentId(), login.maxSessions(), clock);
+    this.model = new DeskModel(login.server(), login.agentId(), sessionsAtOnce(login.maxSessions(), null), clock);
     this.links = new SessionLinks(runtime, login.security());
   }
 
@@ -108,6 +113,18 @@ public final class AgentDesk implements AutoCloseable {
 
   public Login login() {
     return login;
+  }
+
+  /**
+   * How many sessions at once the console shows the load out of: the server's configured maximum
+   * ({@code agent.ready.maxSessions}), lowered to what the agent asked for; before login, or from a
+   * server too old to say, what the agent asked for or {@value #ASSUMED_MAX_SESSIONS}.
+   */
+  static int sessionsAtOnce(Integer asked, Integer configured) {
+    if (configured == null) {
+      return asked == null ? ASSUMED_MAX_SESSIONS : asked;
+    }
+    return asked == null ? configured : Math.max(1, Math.min(asked, configured));
   }
 
   /**
@@ -262,6 +279,7 @@ public final class AgentDesk implements AutoCloseable {
     long now = model.clock().millis();
     if (frame instanceof AgentReady agentReady) {
       send(new AgentStatus(availability, login.maxSessions()));
+      model.sessions().maxSessions(sessionsAtOnce(login.maxSessions(), agentReady.maxSessions()));
       model.status().loggedIn(agentReady);
       ready.complete(agentReady);
     } else if (frame instanceof QueueStatus queue) {

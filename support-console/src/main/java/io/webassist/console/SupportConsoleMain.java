@@ -50,9 +50,9 @@ public final class SupportConsoleMain implements Callable<Integer> {
   @Option(names = "--text", description = "The text console even when a display exists.")
   boolean text;
 
-  @Option(names = "--max-sessions", defaultValue = "3",
-      description = "Sessions at once you want (default ${DEFAULT-VALUE}; the server caps it at your configured maximum).")
-  int maxSessions;
+  @Option(names = "--max-sessions",
+      description = "Fewer sessions at once than your configured maximum (default: that maximum, as the server says).")
+  Integer maxSessions;
 
   @Option(names = "--profile-dir", paramLabel = "DIR",
       description = "Where the window remembers servers, trusted fingerprints and your agent id (default ~/.webassist).")
@@ -79,7 +79,7 @@ public final class SupportConsoleMain implements Callable<Integer> {
     if (System.getProperty("jdk.gtk.version") == null) {
       System.setProperty("jdk.gtk.version", "3");
     }
-    if (maxSessions < 1) {
+    if (maxSessions != null && maxSessions < 1) {
       System.err.println("console: --max-sessions must be at least 1");
       return 2;
     }

@@ -87,6 +87,7 @@ final class ConnectedPanel extends JPanel {
 
     chat.setName("chat");
     chat.setEditable(false);
+    chat.setEditorKit(new WrappingKit());
     chat.getAccessibleContext().setAccessibleName("Chat with your agent");
     JScrollPane scroll = new JScrollPane(chat);
     scroll.setPreferredSize(new Dimension(300, 200));
@@ -186,5 +187,24 @@ final class ConnectedPanel extends JPanel {
       throw new IllegalStateException(e);
     }
     chat.setCaretPosition(doc.getLength());
+  }
+
+  /**
+   * Lets a long word (a URL) break at the pane's edge: since Java 7 a text pane's minimum width is its
+   * longest word, so one long URL would otherwise make the whole chat scroll sideways.
+   */
+  private static final class WrappingKit extends javax.swing.text.StyledEditorKit {
+    @Override
+    public javax.swing.text.ViewFactory getViewFactory() {
+      javax.swing.text.ViewFactory styled = super.getViewFactory();
+      return element -> !javax.swing.text.AbstractDocument.ContentElementName.equals(element.getName())
+          ? styled.create(element)
+          : new javax.swing.text.LabelView(element) {
+            @Override
+            public float getMinimumSpan(int axis) {
+              return axis == X_AXIS ? 0 : super.getMinimumSpan(axis);
+            }
+          };
+    }
   }
 }

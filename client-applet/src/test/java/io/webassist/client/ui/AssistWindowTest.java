@@ -224,6 +224,27 @@ class AssistWindowTest {
   }
 
   @Test
+  void aLongChatLineWithALongUrlWrapsInsideThePane() {
+    TestAgent agent = connected("Ada");
+    String url = "https://shop.example.com/help/" + "a-very-long-path-segment-".repeat(12) + "end";
+    agent.act(model -> model.chat("Please open " + url));
+    ui().untilAsserted(() -> assertThat(window.textBox("chat").text()).endsWith(url));
+
+    javax.swing.JTextPane chat = (javax.swing.JTextPane) window.textBox("chat").target();
+    GuiActionRunner.execute(() -> {
+      javax.swing.JScrollPane scroll = (javax.swing.JScrollPane) chat.getParent().getParent();
+      assertThat(scroll.getHorizontalScrollBar().isVisible()).as("no sideways scrolling").isFalse();
+      try {
+        String text = chat.getText();
+        assertThat(chat.modelToView2D(text.length()).getY()).as("the URL wraps onto more rows")
+            .isGreaterThan(chat.modelToView2D(text.indexOf(url)).getY());
+      } catch (javax.swing.text.BadLocationException e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  @Test
   void consentAllowAndStopReachTheAgent() {
     TestAgent agent = connected("Ada");
     window.label("consentLabel").requireText("Let Bob guide me on this page");

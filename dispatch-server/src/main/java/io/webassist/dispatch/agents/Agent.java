@@ -73,6 +73,11 @@ public final class Agent {
     return maxSessions;
   }
 
+  /** The agent's {@code maxSessions} as configured, whatever its console asked for since. */
+  public int configuredMaxSessions() {
+    return config.maxSessions();
+  }
+
   public long idleSince() {
     return idleSince;
   }

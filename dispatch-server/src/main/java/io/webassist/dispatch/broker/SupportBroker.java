@@ -222,7 +222,7 @@ public final class SupportBroker {
       Availability initial = settings.availableOnLogin() ? Availability.AVAILABLE : Availability.AWAY;
       // agent.ready goes out before the agent can be offered anything, so it is always the first answer
       link.send(new AgentReady(agent.id(), agent.displayName(), agent.groups(),
-          settings.cannedRepliesFor(agent.groups())));
+          settings.cannedRepliesFor(agent.groups()), agent.configuredMaxSessions()));
       lanes.board().sendTo(agent, link);
       agent.attach(link, initial, scheduler.now());
       metrics.count("agent_logins");

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The signed jars {@code /console.jnlp} launches (claims 97, 108): a folder as the
  * {@code console-webstart} module builds it — {@value #MAIN_JAR} and {@code javafx/<os>-<arch>/*.jar},
- * the page engine's jars for each platform the build produced (Linux amd64 today). Served under
+ * the page engine's jars for each platform the build produced (the five below). Served under
  * {@value #URL_PREFIX}; a URL names one of the files found at start, nothing else on disk is reachable.
  *
  * <p>Where the folder is looked for, first match wins: the system property {@value #PROPERTY},

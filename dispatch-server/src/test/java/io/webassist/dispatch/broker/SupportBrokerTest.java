@@ -510,7 +510,7 @@ class SupportBrokerTest {
     assertThat(f.broker.login(f.agent("ann"), second)).isEqualTo(LoginResult.OK);
 
     assertThat(first.closedWith().code()).isEqualTo(ErrorCode.ALREADY_LOGGED_IN);
-    assertThat(second.take()).containsExactly(new AgentReady("ann", "Agent ann", List.of("general")));
+    assertThat(second.take()).containsExactly(new AgentReady("ann", "Agent ann", List.of("general"), List.of(), 1));
     f.broker.status(f.agent("ann"), second, new AgentStatus(Availability.AVAILABLE));
     assertThat(second.take(SupportOffer.class)).extracting(SupportOffer::requestId).containsExactly(r1);
     f.broker.accept(f.agent("ann"), first, r1); // the replaced connection cannot take it
@@ -536,7 +536,7 @@ class SupportBrokerTest {
     f.broker.login(f.agent("ann"), ann);
     f.broker.submit(f.user("u1", "198.51.100.1"), request("u1", null));
 
-    assertThat(ann.take()).containsExactly(new AgentReady("ann", "Agent ann", List.of("general")));
+    assertThat(ann.take()).containsExactly(new AgentReady("ann", "Agent ann", List.of("general"), List.of(), 1));
     f.broker.status(f.agent("ann"), ann, new AgentStatus(Availability.AVAILABLE));
     assertThat(ann.take(SupportOffer.class)).hasSize(1);
   }

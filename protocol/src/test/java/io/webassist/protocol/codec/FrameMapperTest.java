@@ -51,6 +51,21 @@ class FrameMapperTest {
   }
 
   @Test
+  void agentReadyCarriesTheConfiguredMaxSessionsAndAnOlderServersFrameNone() throws Exception {
+    assertThat(mapper.read("{\"type\":\"agent.ready\",\"agentId\":\"bob\",\"displayName\":\"Bob\","
+        + "\"groups\":[\"general\"],\"maxSessions\":5}"))
+        .isEqualTo(new AgentReady("bob", "Bob", java.util.List.of("general"), java.util.List.of(), 5));
+    assertThat(mapper.read("{\"type\":\"agent.ready\",\"agentId\":\"bob\",\"groups\":[\"general\"]}"))
+        .isInstanceOfSatisfying(AgentReady.class, ready -> assertThat(ready.maxSessions()).isNull());
+    assertThat(mapper.writeString(new AgentReady("bob", "Bob", java.util.List.of("general"))))
+        .doesNotContain("maxSessions");
+    assertThatThrownBy(() -> mapper.read("{\"type\":\"agent.ready\",\"agentId\":\"bob\",\"groups\":[],"
+        + "\"maxSessions\":0}"))
+        .isInstanceOfSatisfying(FrameDecodingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME))
+        .hasMessageContaining("maxSessions");
+  }
+
+  @Test
   void unknownTypeIsRefusedWithUnknownType() {
     assertThatThrownBy(() -> mapper.read("{\"type\":\"teleport\"}"))
         .isInstanceOfSatisfying(FrameDecodingException.class,

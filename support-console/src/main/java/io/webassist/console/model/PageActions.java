@@ -4,15 +4,14 @@ import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.console.page.PageView;
 import io.webassist.protocol.frame.CobrowseRefused;
 import io.webassist.protocol.frame.Require;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the agent does in a session's page view, turned into co-browse actions (claims 92, 93, 103,
  * 104): a followed link or typed address → {@code cobrowse.navigate} (the URL policy applies; a
  * refusal becomes a notice), scrolling → {@code cobrowse.scroll}, the pointer → {@code cobrowse.pointer},
- * the highlight tool → {@code cobrowse.highlight}. It also keeps what the address bar shows.
+ * the highlight tool → {@code cobrowse.highlight}. The page view shows what it loaded (or why not) in
+ * its own address bar and message line.
  *
  * <p>The page view never loads a page by itself (see {@link PageView.Listener#navigated}): a
  * navigation the co-browse model accepts is loaded here with {@link PageView#load}; before the user
@@ -22,25 +21,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class PageActions implements PageView.Listener {
 
-  /** The address bar: the page the view shows now, and its title. */
-  public interface Listener {
-    void pageShown(String url, String title);
-
-    default void pageFailed(String url, String reason) {}
-  }
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageActions.class);
 
   private final CobrowseSession cobrowse;
   private final PageView view;
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** When the session's tab opened (session.start); for the "first page shown" log line. */
+  private final long openedNanos = System.nanoTime();
+  private boolean firstPageShown;
 
   /** Acts on {@code cobrowse} for what the agent does in {@code view}, and loads into {@code view}. */
   public PageActions(CobrowseSession cobrowse, PageView view) {
     this.cobrowse = cobrowse;
     this.view = view;
-  }
-
-  public void addListener(Listener listener) {
-    listeners.add(listener);
   }
 
   @Override
@@ -81,11 +73,16 @@ public final class PageActions implements PageView.Listener {
 
   @Override
   public void loaded(String url, String title) {
-    listeners.forEach(l -> l.pageShown(url, title));
+    // shown by the view itself; the user's page changes reach the activity list from the user's events.
+    // Logged once per session: session.start to the first page rendered (docs/BENCHMARKS.md).
+    if (!firstPageShown) {
+      firstPageShown = true;
+      LOG.info("first page shown ms={} url={}", (System.nanoTime() - openedNanos) / 1_000_000, url);
+    }
   }
 
   @Override
   public void loadFailed(String url, String reason) {
-    listeners.forEach(l -> l.pageFailed(url, reason));
+    // shown by the view itself ("Could not open …")
   }
 }

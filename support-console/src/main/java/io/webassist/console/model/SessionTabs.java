@@ -78,6 +78,11 @@ public final class SessionTabs {
     return maxSessions;
   }
 
+  /** What the server said at login (the configured maximum, or less where the agent asked for less). */
+  public void maxSessions(int atOnce) {
+    maxSessions = atOnce;
+  }
+
   public boolean full() {
     return sessions.size() >= maxSessions;
   }

@@ -32,6 +32,7 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
+import javax.swing.JToggleButton;
 import javax.swing.SwingUtilities;
 import netscape.javascript.JSObject;
 import org.slf4j.Logger;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The real page view: a JavaFX {@link WebView} in a {@link JFXPanel} that loads and renders the user's
  * page (claims 88, 89, 99, 100, 112), reports what the agent does in it (claims 92, 93, 103, 104) and
- * draws what the user does (claims 94, 105), with an address bar, a "Follow the user" switch and a
- * consent banner above it.
+ * draws what the user does (claims 94, 105), with the session tab's one address bar, "Follow the user"
+ * switch and highlight tool, and a consent banner above it.
  *
  * <p>Threads: the Swing parts and every {@link PageView} method on the EDT; the engine and everything
  * in the page on the JavaFX thread (fields marked FX); the two talk only through
@@ -86,6 +87,7 @@ public final class JavaFxPageView implements PageView {
   private final JPanel root = new JPanel(new BorderLayout());
   private final JTextField address = new JTextField();
   private final JCheckBox follow = new JCheckBox("Follow the user", true);
+  private final JToggleButton highlightButton = new JToggleButton("Highlight");
   private final JLabel consentBanner = new JLabel();
   private final JLabel message = new JLabel(" ");
   private final JFXPanel fxPanel;
@@ -141,11 +143,18 @@ public final class JavaFxPageView implements PageView {
     follow.setMnemonic('F');
     follow.setToolTipText("Scroll along with the user");
     follow.addItemListener(e -> followChanged(follow.isSelected()));
+    highlightButton.setName("highlightTool");
+    highlightButton.setMnemonic('H');
+    highlightButton.setToolTipText("Your next click in the page highlights an element for the user");
+    highlightButton.addItemListener(e -> highlightChanged(highlightButton.isSelected()));
+    JPanel tools = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.TRAILING, 6, 0));
+    tools.add(follow);
+    tools.add(highlightButton);
     JPanel bar = new JPanel(new BorderLayout(6, 0));
     bar.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
     bar.add(addressLabel, BorderLayout.WEST);
     bar.add(address, BorderLayout.CENTER);
-    bar.add(follow, BorderLayout.EAST);
+    bar.add(tools, BorderLayout.EAST);
 
     consentBanner.setName("consentBanner");
     consentBanner.setOpaque(true);
@@ -179,6 +188,7 @@ public final class JavaFxPageView implements PageView {
     }
     shownUrl = url;
     address.setText(url);
+    address.setCaretPosition(0); // the start of the address (scheme, host) in view
     message.setText("Opening " + url + " …");
     onFx(() -> {
       userPointer = null;
@@ -233,6 +243,7 @@ public final class JavaFxPageView implements PageView {
     } else if (event instanceof CobrowseRefused r) {
       message.setText("Not opened" + (r.url() == null ? "" : ": " + r.url()) + " — " + r.reason());
       address.setText(shownUrl == null ? "" : shownUrl);
+      address.setCaretPosition(0); // the start of the address (scheme, host) in view
     } else if (event instanceof SessionEnd) {
       message.setText("The session ended.");
     }
@@ -245,12 +256,21 @@ public final class JavaFxPageView implements PageView {
   }
 
   @Override
+  public boolean followsUser() {
+    EdtHop.assertOnEdt();
+    return follow.isSelected();
+  }
+
+  @Override
   public void setHighlightTool(boolean on) {
     EdtHop.assertOnEdt();
-    onFx(() -> {
-      highlightTool = on;
-      call("setHighlightTool", on);
-    });
+    highlightButton.setSelected(on); // the item listener passes it on
+  }
+
+  @Override
+  public boolean highlightTool() {
+    EdtHop.assertOnEdt();
+    return highlightButton.isSelected();
   }
 
   @Override
@@ -280,18 +300,23 @@ public final class JavaFxPageView implements PageView {
   // ------------------------------------------------------------ Swing handlers (EDT)
 
   private void addressTyped() {
-    String typed = address.getText().strip();
-    if (typed.isEmpty()) {
-      return;
+    String url = TypedAddress.toUrl(address.getText(), shownUrl);
+    if (url != null) {
+      listener.navigated(url);
     }
-    String url = typed.contains("://") ? typed : schemeOf(shownUrl) + "://" + typed;
-    listener.navigated(url);
   }
 
   private void followChanged(boolean on) {
     onFx(() -> {
       followUser = on;
       applyUserScroll();
+    });
+  }
+
+  private void highlightChanged(boolean on) {
+    onFx(() -> {
+      highlightTool = on;
+      call("setHighlightTool", on);
     });
   }
 
@@ -422,6 +447,7 @@ public final class JavaFxPageView implements PageView {
       if (!disposed) {
         shownUrl = url;
         address.setText(url);
+        address.setCaretPosition(0); // the start of the address (scheme, host) in view
         message.setText(" ");
         listener.loaded(url, title);
       }
@@ -527,16 +553,6 @@ public final class JavaFxPageView implements PageView {
       }
     });
     return result;
-  }
-
-  private static String schemeOf(String url) {
-    if (url != null) {
-      int colon = url.indexOf("://");
-      if (colon > 0) {
-        return url.substring(0, colon);
-      }
-    }
-    return "https";
   }
 
   /** The page script's calls, on the FX thread, handed to the console's listener on the EDT. */

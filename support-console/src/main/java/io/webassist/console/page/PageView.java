@@ -6,7 +6,9 @@ import javax.swing.JComponent;
 /**
  * The agent's view of the user's page in one session tab (claims 88, 89, 99, 100, 112): it loads and
  * renders the real page, turns what the agent does in it into {@link Listener} calls, and draws what the
- * user does. The console's logic talks only to this interface, so it and its tests do not depend on JavaFX.
+ * user does. It owns the session tab's address bar (the shared URL; a typed address is reported as
+ * {@link Listener#navigated}) and "Follow the user" switch. The console's logic talks only to this
+ * interface, so it and its tests do not depend on JavaFX.
  * Every method is called on the EDT; listener calls arrive on the EDT.
  */
 public interface PageView {
@@ -24,11 +26,15 @@ public interface PageView {
    */
   void showUserEvent(SessionEvent event);
 
-  /** Whether the view scrolls along with the user's scroll reports. */
+  /** Whether the view scrolls along with the user's scroll reports (its "Follow the user" switch). */
   void setFollowUser(boolean follow);
+
+  boolean followsUser();
 
   /** While on, the agent's next click in the page picks an element to highlight instead of clicking it. */
   void setHighlightTool(boolean on);
+
+  boolean highlightTool();
 
   void setListener(Listener listener);
 

@@ -17,6 +17,17 @@ public final class PageViews {
   public static final String PROPERTY = "webassist.pageView";
 
   private static final Logger LOG = LoggerFactory.getLogger(PageViews.class);
+  /**
+   * JavaFX's own logger, kept here so that the filter set on it stays (java.util.logging holds loggers
+   * weakly). JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module …'"
+   * whenever its jars are on the class path rather than the module path, which is the only way a shaded
+   * jar (./webassist console) or Java Web Start can load them. Harmless here: that configuration breaks
+   * only the launch of a {@code javafx.application.Application} main class ("JavaFX runtime components
+   * are missing"); the console embeds the toolkit through {@code JFXPanel}, and its natives are
+   * extracted from the jars as on the module path (the WebView tests and the javaws launch run so).
+   * The line only alarms the agent, so it is dropped; every other JavaFX message still shows.
+   */
+  private static final java.util.logging.Logger JAVAFX_LOG = quietClassPathWarning();
   private static volatile String unavailable;
 
   private PageViews() {}
@@ -62,6 +73,17 @@ public final class PageViews {
       LOG.warn("page engine cannot start reason={}", e.toString());
       done.accept("unavailable: " + unavailable);
     }
+  }
+
+  private static java.util.logging.Logger quietClassPathWarning() {
+    java.util.logging.Logger javafx = java.util.logging.Logger.getLogger("javafx");
+    try {
+      javafx.setFilter(record -> record.getMessage() == null
+          || !record.getMessage().startsWith("Unsupported JavaFX configuration: classes were loaded from"));
+    } catch (SecurityException e) {
+      LOG.debug("javafx log filter not set reason={}", e.toString());
+    }
+    return javafx;
   }
 
   /** Whether the JavaFX view can be used in this process, as far as is known before trying it. */

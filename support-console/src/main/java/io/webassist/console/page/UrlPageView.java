@@ -25,13 +25,18 @@ final class UrlPageView implements PageView {
   private final JLabel consent = new JLabel("The user has not allowed co-browsing yet.");
   private final JLabel message = new JLabel(" ");
   private Listener listener;
+  private String shownUrl;
+  private boolean followUser = true; // nothing to scroll here; kept so the switch's state survives
+  private boolean highlightTool;
 
   UrlPageView(String why) {
     address.setName("pageAddress");
+    address.setToolTipText("The shared page. Type an address and press Enter to lead the user there.");
+    address.getAccessibleContext().setAccessibleName("Page");
     address.addActionListener(e -> {
-      String typed = address.getText().strip();
-      if (listener != null && !typed.isEmpty()) {
-        listener.navigated(typed);
+      String url = TypedAddress.toUrl(address.getText(), shownUrl);
+      if (listener != null && url != null) {
+        listener.navigated(url);
       }
     });
     consent.setName("consentBanner");
@@ -55,7 +60,9 @@ final class UrlPageView implements PageView {
 
   @Override
   public void load(String url) {
+    shownUrl = url;
     address.setText(url == null ? "" : url);
+    address.setCaretPosition(0); // the start of the address (scheme, host) in view
     message.setText(" ");
   }
 
@@ -72,6 +79,8 @@ final class UrlPageView implements PageView {
       consentChanged(c.allowed());
     } else if (event instanceof CobrowseRefused r) {
       message.setText("Not opened" + (r.url() == null ? "" : ": " + r.url()) + " — " + r.reason());
+      address.setText(shownUrl == null ? "" : shownUrl);
+      address.setCaretPosition(0); // the start of the address (scheme, host) in view
     }
   }
 
@@ -80,10 +89,24 @@ final class UrlPageView implements PageView {
   }
 
   @Override
-  public void setFollowUser(boolean follow) {}
+  public void setFollowUser(boolean follow) {
+    followUser = follow;
+  }
 
   @Override
-  public void setHighlightTool(boolean on) {}
+  public boolean followsUser() {
+    return followUser;
+  }
+
+  @Override
+  public void setHighlightTool(boolean on) {
+    highlightTool = on;
+  }
+
+  @Override
+  public boolean highlightTool() {
+    return highlightTool;
+  }
 
   @Override
   public void setListener(Listener listener) {

@@ -14,6 +14,7 @@ import java.awt.event.MouseEvent;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import javax.swing.AbstractAction;
 import javax.swing.DefaultListModel;
@@ -23,14 +24,16 @@ import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
 /**
- * A session's chat (claims 98, 109): timestamped lines, "typing…" both ways, canned replies picked from
- * a list or by typing {@code /} and a shortcut (Up/Down choose, Enter takes, Escape closes), Enter sends.
+ * A session's chat (claims 98, 109): timestamped lines that wrap inside the pane (no sideways
+ * scrolling), "typing…" both ways, canned replies picked from a list or by typing {@code /} and a shortcut (Up/Down choose, Enter takes, Escape closes), Enter sends.
  */
 final class ChatPanel extends JPanel {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -38,8 +41,11 @@ final class ChatPanel extends JPanel {
   private final AgentDesk desk;
   private final SessionModel session;
   private final CannedReplies canned;
-  private final DefaultListModel<String> lines = new DefaultListModel<>();
-  private final JList<String> log = new JList<>(lines);
+  private final List<String> lines = new ArrayList<>();
+  /** The chat: long lines wrap at words (a long word or URL at the edge) inside the pane's width. */
+  private final JTextArea log = new JTextArea();
+  private final JScrollPane logScroll = new JScrollPane(log,
+      ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED, ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
   private final JLabel typing = new JLabel(" ");
   final JTextField input = new JTextField();
   private final DefaultListModel<CannedReply> replies = new DefaultListModel<>();
@@ -55,6 +61,11 @@ final class ChatPanel extends JPanel {
     this.session = session;
     this.canned = canned;
     log.setName("chatLog");
+    log.setEditable(false);
+    log.setLineWrap(true);
+    log.setWrapStyleWord(true);
+    log.getAccessibleContext().setAccessibleName("Chat with " + session.title());
+    logScroll.setName("chatScroll");
     typing.setName("typing");
     input.setName("chatInput");
     replyList.setName("cannedReplies");
@@ -68,7 +79,7 @@ final class ChatPanel extends JPanel {
     setPreferredSize(new java.awt.Dimension(380, 400));
     replyScroll.setVisible(false);
     replyScroll.setPreferredSize(new java.awt.Dimension(200, 90));
-    add(new JScrollPane(log), BorderLayout.CENTER);
+    add(logScroll, BorderLayout.CENTER);
     JPanel bottom = new JPanel(new BorderLayout(4, 4));
     bottom.add(replyScroll, BorderLayout.NORTH);
     bottom.add(typing, BorderLayout.CENTER);
@@ -150,8 +161,11 @@ final class ChatPanel extends JPanel {
 
   private void added(ChatLog.Entry entry) {
     String who = entry.sender() == Side.AGENT ? "You" : session.title();
-    lines.addElement("[" + TIME.format(Instant.ofEpochMilli(entry.ts())) + "] " + who + ": " + entry.text());
-    log.ensureIndexIsVisible(lines.size() - 1);
+    String line = "[" + TIME.format(Instant.ofEpochMilli(entry.ts())) + "] " + who + ": " + entry.text();
+    log.append(lines.isEmpty() ? line : "\n" + line);
+    lines.add(line);
+    log.setCaretPosition(log.getDocument().getLength()); // the newest line in view
+
   }
 
   /** The text changed: typing indicator for the user, and the canned-reply list for a leading "/". */
@@ -234,8 +248,8 @@ final class ChatPanel extends JPanel {
     desk.chat(session.sessionId(), text);
   }
 
-  /** What the log shows, for tests. */
+  /** What the log shows, one entry per chat line, for tests. */
   List<String> lines() {
-    return java.util.Collections.list(lines.elements());
+    return List.copyOf(lines);
   }
 }

@@ -17,9 +17,10 @@ public final class ConsoleApp {
 
   /**
    * What the command line gave: the server (null: the one used last), the agent id, a fingerprint to
-   * trust (null: the profile's, or ask), plain TCP, sessions wanted, the profile folder, the theme.
+   * trust (null: the profile's, or ask), plain TCP, sessions wanted (null: as many as the server's
+   * configuration allows), the profile folder, the theme.
    */
-  public record Options(String server, String agentId, String serverFingerprint, boolean insecure, int maxSessions,
+  public record Options(String server, String agentId, String serverFingerprint, boolean insecure, Integer maxSessions,
       Path profileDir, boolean dark) {}
 
   /**

@@ -369,8 +369,8 @@ public final class MainWindow {
     key("ctrl L", "focusChat", () -> current(p -> p.chat.input.requestFocusInWindow()));
     key("ctrl E", "endSession", () -> current(SessionPanel::end));
     key("ctrl T", "transferSession", () -> current(SessionPanel::transfer));
-    key("ctrl shift F", "followUser", () -> current(p -> p.follow.doClick()));
-    key("ctrl shift H", "highlightTool", () -> current(p -> p.highlight.doClick()));
+    key("ctrl shift F", "followUser", () -> current(SessionPanel::toggleFollowUser));
+    key("ctrl shift H", "highlightTool", () -> current(SessionPanel::toggleHighlightTool));
     key("ctrl shift U", "toggleAway", () -> availability.setSelectedIndex(1 - availability.getSelectedIndex()));
     key("ctrl shift T", "toggleTheme", Theme::toggle);
     for (int i = 1; i <= 9; i++) {

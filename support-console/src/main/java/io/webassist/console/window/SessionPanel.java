@@ -30,12 +30,11 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTextField;
-import javax.swing.JToggleButton;
 
 /**
  * One session's tab: header (who, phone copyable, IP, customer, link path and state), the page view
- * with an address bar, "follow the user" and the highlight tool, the activity list beside the page, the
- * chat, and End / Transfer. User events go to the page view and the activity list; what the agent does
+ * (which has the tab's one address bar, "Follow the user" switch and highlight tool), beside it what the
+ * user does above the chat, and End / Transfer. User events go to the page view and the activity list; what the agent does
  * in the page view goes through {@link PageActions} to the session's co-browse model.
  */
 final class SessionPanel extends JPanel {
@@ -44,14 +43,11 @@ final class SessionPanel extends JPanel {
   private final PageView page;
   private final PageActions actions;
   private final JLabel link = new JLabel();
-  private final JTextField address = new JTextField();
   private final JLabel notice = new JLabel(" ");
   private final JLabel transferState = new JLabel(" ");
   private final JLabel presence = new JLabel();
   private final DefaultListModel<String> activityLines = new DefaultListModel<>();
   final ChatPanel chat;
-  final JToggleButton follow = new JToggleButton("Follow the user", true);
-  final JToggleButton highlight = new JToggleButton("Highlight");
 
   SessionPanel(AgentDesk desk, SessionModel session, PageView page, CannedReplies canned) {
     super(new BorderLayout(6, 6));
@@ -63,15 +59,14 @@ final class SessionPanel extends JPanel {
     setName("session-" + session.sessionId());
     setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
     add(header(), BorderLayout.NORTH);
-    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, pageArea(), chat);
-    split.setResizeWeight(0.65);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, pageArea(), sideColumn());
+    split.setResizeWeight(0.7); // a wider window widens the page most
     add(split, BorderLayout.CENTER);
     add(footer(), BorderLayout.SOUTH);
     wireModel();
     page.setListener(actions);
     page.setFollowUser(true);
     page.load(session.pageUrl());
-    address.setText(session.pageUrl() == null ? "" : session.pageUrl());
   }
 
   SessionModel session() {
@@ -115,34 +110,29 @@ final class SessionPanel extends JPanel {
     return header;
   }
 
+  /** The page view (its own address bar, "Follow the user" and highlight tool) and the session's notices. */
   private JPanel pageArea() {
     JPanel area = new JPanel(new BorderLayout(4, 4));
-    JPanel bar = new JPanel(new BorderLayout(4, 4));
-    address.setName("address");
-    address.setToolTipText("The shared page; type an address and press Enter to lead the user there");
-    address.addActionListener(e -> navigate(address.getText().strip()));
-    bar.add(address, BorderLayout.CENTER);
-    JPanel tools = new JPanel(new FlowLayout(FlowLayout.TRAILING, 4, 0));
-    follow.setName("followUser");
-    follow.setToolTipText("Scroll along with the user (Ctrl+Shift+F)");
-    follow.addActionListener(e -> page.setFollowUser(follow.isSelected()));
-    highlight.setName("highlightTool");
-    highlight.setToolTipText("Your next click in the page highlights an element for the user (Ctrl+Shift+H)");
-    highlight.addActionListener(e -> page.setHighlightTool(highlight.isSelected()));
-    tools.add(follow);
-    tools.add(highlight);
-    bar.add(tools, BorderLayout.EAST);
-    area.add(bar, BorderLayout.NORTH);
     area.add(page.component(), BorderLayout.CENTER);
+    notice.setName("sessionNotice");
+    area.add(notice, BorderLayout.SOUTH);
+    // small, so that the split gives the side column its width and the page the rest
+    area.setPreferredSize(new Dimension(560, 400));
+    area.setMinimumSize(new Dimension(320, 200));
+    return area;
+  }
+
+  /** Beside the page: what the user does above the chat, so the page keeps most of the tab's width. */
+  private JSplitPane sideColumn() {
     JList<String> activity = new JList<>(activityLines);
     activity.setName("activity");
     JScrollPane activityScroll = new JScrollPane(activity);
-    activityScroll.setPreferredSize(new Dimension(260, 100));
     activityScroll.setBorder(BorderFactory.createTitledBorder("What the user does"));
-    area.add(activityScroll, BorderLayout.EAST);
-    notice.setName("sessionNotice");
-    area.add(notice, BorderLayout.SOUTH);
-    return area;
+    activityScroll.setPreferredSize(new Dimension(380, 160));
+    JSplitPane column = new JSplitPane(JSplitPane.VERTICAL_SPLIT, activityScroll, chat);
+    column.setResizeWeight(0.3);
+    column.setPreferredSize(new Dimension(380, 400));
+    return column;
   }
 
   private JPanel footer() {
@@ -199,17 +189,6 @@ final class SessionPanel extends JPanel {
       }
     });
     session.activity().addListener(this::activityChanged);
-    actions.addListener(new PageActions.Listener() {
-      @Override
-      public void pageShown(String url, String title) {
-        address.setText(url);
-      }
-
-      @Override
-      public void pageFailed(String url, String reason) {
-        notice.setText("Could not load " + url + ": " + reason);
-      }
-    });
   }
 
   private void activityChanged(ActivityList list) {
@@ -236,9 +215,14 @@ final class SessionPanel extends JPanel {
     }
   }
 
-  /** The agent typed an address: as a link followed in the page ({@link PageActions#navigated}). */
-  void navigate(String url) {
-    actions.navigated(url);
+  /** Ctrl+Shift+F: the page view's "Follow the user" switch. */
+  void toggleFollowUser() {
+    page.setFollowUser(!page.followsUser());
+  }
+
+  /** Ctrl+Shift+H: the page view's highlight tool. */
+  void toggleHighlightTool() {
+    page.setHighlightTool(!page.highlightTool());
   }
 
   private void copyPhone(String phone) {

@@ -3,6 +3,7 @@ package io.webassist.console.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.webassist.console.testing.DisplayGuard;
 import io.webassist.dispatch.DispatchServer;
 import io.webassist.dispatch.config.ServerConfig;
 import io.webassist.dispatch.config.TlsConfig;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console's page view for real, under Xvfb: a JavaFX WebView in a JFXPanel loads the demo shop from
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Timeout;
  * input and scrolling are drawn on the page (claims 94, 105), asserted by reading the document through
  * the engine.
  */
+@ExtendWith(DisplayGuard.class) // no display: fails where CI=true, skipped (saying why) elsewhere
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class JavaFxPageViewTest {
 
@@ -57,7 +60,6 @@ class JavaFxPageViewTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    Display.require();
     server = DispatchServer.start(ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0)
         .withTls(TlsConfig.disabled()));
     site = "http://127.0.0.1:" + server.httpPort();

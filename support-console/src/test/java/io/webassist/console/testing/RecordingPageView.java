@@ -58,9 +58,21 @@ public final class RecordingPageView implements PageView {
   }
 
   @Override
+  public boolean followsUser() {
+    onEdt("followsUser");
+    return follow.isEmpty() || follow.get(follow.size() - 1);
+  }
+
+  @Override
   public void setHighlightTool(boolean on) {
     onEdt("setHighlightTool");
     highlightTool.add(on);
+  }
+
+  @Override
+  public boolean highlightTool() {
+    onEdt("highlightTool");
+    return !highlightTool.isEmpty() && highlightTool.get(highlightTool.size() - 1);
   }
 
   @Override

@@ -48,7 +48,7 @@ public final class TestServer implements AutoCloseable {
 
   private ServerConfig config(int port) {
     List<AgentConfig> agents = List.of(
-        AgentConfig.of("alice", "Alice", List.of("premium", "general"), hash("alice-pw")),
+        AgentConfig.of("alice", "Alice", List.of("premium", "general"), hash("alice-pw")).withMaxSessions(4),
         AgentConfig.of("bob", "Bob", List.of("general"), hash("bob-pw")),
         AgentConfig.of("carol", "Carol", List.of("general"), hash("carol-pw")));
     return adjust.apply(ServerConfig.defaults().withBind("127.0.0.1").withTcpPort(port).withHttpPort(0)

@@ -44,7 +44,7 @@ public final class ConsoleScreenshots {
     Robot robot = new Robot();
     List<MainWindow> mains = new CopyOnWriteArrayList<>();
     try (TestServer server = TestServer.start()) {
-      ConsoleApp.Options options = new ConsoleApp.Options(server.address(), "bob", null, false, 3, profile, false);
+      ConsoleApp.Options options = new ConsoleApp.Options(server.address(), "bob", null, false, null, profile, false);
       LoginWindow login = Edt.call(() -> {
         Theme.install(false);
         LoginWindow window = new LoginWindow(options, new ProfileStore(profile), Clock.systemUTC(), desk -> {

@@ -84,10 +84,40 @@ class ConsoleWindowTest extends UiTestBase {
     ada.act(model -> model.typing(true));
     await().ignoreExceptions().untilAsserted(() -> window.label("typing").requireText("Ada is typing …"));
     ada.chat("The pay button does nothing.");
-    await().ignoreExceptions().untilAsserted(() -> assertThat(window.list("chatLog").contents())
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.textBox("chatLog").text().split("\n"))
         .anySatisfy(line -> assertThat(line).endsWith("Ada: The pay button does nothing."))
         .anySatisfy(line -> assertThat(line).matches("\\[\\d\\d:\\d\\d:\\d\\d] You: Hello Ada, I can see your cart\\.")));
     window.label("typing").requireText(" ");
+  }
+
+  @Test
+  void longChatLinesWrapInsideThePaneWithoutSidewaysScrolling() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    String words = "The voucher code from the newsletter is refused at checkout although it has not expired yet. ".repeat(4);
+    String url = "https://shop.example.com/checkout/" + "very-long-path-segment-".repeat(12) + "end";
+    ada.chat(words + url);
+    javax.swing.JTextArea log = (javax.swing.JTextArea) window.textBox("chatLog").target();
+    await().untilAsserted(() -> assertThat(GuiActionRunner.execute((java.util.concurrent.Callable<String>) log::getText)).endsWith(url));
+
+    GuiActionRunner.execute(() -> {
+      javax.swing.JViewport viewport = (javax.swing.JViewport) log.getParent();
+      javax.swing.JScrollPane scroll = (javax.swing.JScrollPane) viewport.getParent();
+      assertThat(scroll.getHorizontalScrollBar().isVisible()).as("no sideways scrolling").isFalse();
+      assertThat(log.getWidth()).as("the text fits the pane's width").isLessThanOrEqualTo(viewport.getWidth());
+      try {
+        int start = log.getText().indexOf(words);
+        double firstRow = log.modelToView2D(start).getY();
+        double urlEnd = log.modelToView2D(log.getText().length()).getY();
+        double urlStart = log.modelToView2D(log.getText().indexOf(url)).getY();
+        assertThat(urlStart).as("the words wrap onto several rows").isGreaterThan(firstRow);
+        assertThat(urlEnd).as("the long URL wraps too").isGreaterThan(urlStart);
+      } catch (javax.swing.text.BadLocationException e) {
+        throw new AssertionError(e);
+      }
+    });
   }
 
   @Test
@@ -144,10 +174,13 @@ class ConsoleWindowTest extends UiTestBase {
     assertThat(page.userEvents).last().isInstanceOfSatisfying(io.webassist.protocol.frame.CobrowseRefused.class,
         r -> assertThat(r.url()).isEqualTo("file:///etc/passwd"));
 
-    window.toggleButton("highlightTool").click();
-    window.toggleButton("followUser").click();
-    assertThat(page.highlightTool).containsExactly(true);
-    assertThat(page.follow).containsExactly(true, false);
+    // the page view's own switches (SessionPanel has none): the keys reach them
+    window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_H).modifiers(CTRL, SHIFT));
+    window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_F).modifiers(CTRL, SHIFT));
+    await().untilAsserted(() -> {
+      assertThat(page.highlightTool).containsExactly(true);
+      assertThat(page.follow).containsExactly(true, false);
+    });
   }
 
   @Test

@@ -66,6 +66,20 @@ class ServerPushedFramesTest extends UiTestBase {
   }
 
   @Test
+  void theLoadIsOutOfTheMaxSessionsTheServersConfigurationGivesTheAgent() {
+    FrameFixture alice = logIn("alice"); // configured with maxSessions 4; the console asks nothing
+    await().ignoreExceptions().untilAsserted(() -> alice.label("load").requireText("Sessions 0 of 4"));
+
+    // an agent who asks for fewer (--max-sessions 2) gets those
+    int before = mains.size();
+    loginWindow(new ConsoleApp.Options(server.address(), "bob", server.fingerprint(), false, 2, profileDir, false),
+        "bob-pw");
+    await().until(() -> mains.size() > before);
+    FrameFixture bob = new FrameFixture(robot, mains.get(mains.size() - 1).frame());
+    await().ignoreExceptions().untilAsserted(() -> bob.label("load").requireText("Sessions 0 of 2"));
+  }
+
+  @Test
   void theUsersConnectionToTheServerGoingAwayIsShownInTheSessionHeader() {
     FrameFixture bob = logIn("bob");
     TestUser ada = ask("Ada", null, "acme-42", "/cart.html");

@@ -78,8 +78,16 @@ abstract class UiTestBase {
     server.close();
   }
 
+  /** The page view of each new session tab (on the EDT): a {@link RecordingPageView}, kept in {@link #pageViews}. */
+  io.webassist.console.page.PageView newPageView() {
+    RecordingPageView view = new RecordingPageView();
+    pageViews.add(view);
+    return view;
+  }
+
   ConsoleApp.Options options(String agentId, String fingerprint) {
-    return new ConsoleApp.Options(server.address(), agentId, fingerprint, false, 3, profileDir, false);
+    // no --max-sessions, as an agent starts it: the load is out of what the server's configuration allows
+    return new ConsoleApp.Options(server.address(), agentId, fingerprint, false, null, profileDir, false);
   }
 
   /** Shows the login window for {@code options}; a successful login opens the main window. */
@@ -89,11 +97,7 @@ abstract class UiTestBase {
 
   /** As {@link #loginWindow(ConsoleApp.Options)}; a {@code password} given logs in with no one typing. */
   FrameFixture loginWindow(ConsoleApp.Options options, String password) {
-    Supplier<io.webassist.console.page.PageView> views = () -> {
-      RecordingPageView view = new RecordingPageView();
-      pageViews.add(view);
-      return view;
-    };
+    Supplier<io.webassist.console.page.PageView> views = this::newPageView;
     LoginWindow login = GuiActionRunner.execute(() -> {
       LoginWindow window = new LoginWindow(options, new ProfileStore(profileDir), Clock.systemUTC(), desk -> {
         desks.add(desk);
