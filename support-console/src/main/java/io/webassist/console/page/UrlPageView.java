@@ -6,10 +6,12 @@ import io.webassist.protocol.frame.CobrowseRefused;
 import io.webassist.protocol.frame.CobrowseSnapshot;
 import io.webassist.protocol.frame.SessionEvent;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.GridLayout;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JTextArea;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 
@@ -41,7 +43,7 @@ final class UrlPageView implements PageView {
     });
     consent.setName("consentBanner");
     message.setName("pageMessage");
-    JLabel reason = new JLabel(why);
+    JTextArea reason = new WrappingNote(why);
     reason.setName("pageUnavailable");
     JPanel lines = new JPanel(new GridLayout(0, 1, 0, 4));
     lines.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
@@ -116,5 +118,28 @@ final class UrlPageView implements PageView {
   @Override
   public void dispose() {
     listener = null;
+  }
+
+  /**
+   * A note that wraps to the width it is given and never asks for more than a narrow column: a long
+   * reason (an exception's message) must not widen the page view and squeeze the chat beside it.
+   */
+  private static final class WrappingNote extends JTextArea {
+    private static final int NARROW = 280;
+
+    WrappingNote(String text) {
+      super(text);
+      setLineWrap(true);
+      setWrapStyleWord(true);
+      setEditable(false);
+      setOpaque(false);
+      setBorder(BorderFactory.createEmptyBorder());
+    }
+
+    @Override
+    public Dimension getPreferredSize() {
+      Dimension preferred = super.getPreferredSize();
+      return new Dimension(Math.min(preferred.width, NARROW), preferred.height);
+    }
   }
 }

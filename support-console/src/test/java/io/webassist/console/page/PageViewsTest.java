@@ -6,7 +6,9 @@ import io.webassist.protocol.frame.CobrowseNavigate;
 import io.webassist.protocol.frame.CobrowseRefused;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.swing.JLabel;
+import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ class PageViewsTest {
     System.setProperty(PageViews.PROPERTY, "plain");
     List<String> navigated = new ArrayList<>();
     List<String> texts = new ArrayList<>();
+    AtomicInteger reasonWidth = new AtomicInteger();
     SwingUtilities.invokeAndWait(() -> {
       PageView view = PageViews.create();
       assertThat(view).isInstanceOf(UrlPageView.class);
@@ -34,7 +37,9 @@ class PageViewsTest {
       view.showUserEvent(new CobrowseRefused(2, 0, "https://elsewhere.example/", "host not allowed"));
       JTextField address = find(view.component(), "pageAddress", JTextField.class);
       texts.add(address.getText());
-      texts.add(find(view.component(), "pageUnavailable", JLabel.class).getText());
+      JTextArea reason = find(view.component(), "pageUnavailable", JTextArea.class);
+      texts.add(reason.getText());
+      reasonWidth.set(reason.getPreferredSize().width);
       texts.add(find(view.component(), "pageMessage", JLabel.class).getText());
       address.setText("http://127.0.0.1:7480/");
       address.postActionEvent();
@@ -43,6 +48,7 @@ class PageViewsTest {
 
     assertThat(texts.get(0)).isEqualTo("http://127.0.0.1:7480/shop/premium.html");
     assertThat(texts.get(1)).contains("switched off").contains(PageViews.PROPERTY);
+    assertThat(reasonWidth.get()).as("the reason wraps in a narrow column").isLessThanOrEqualTo(280);
     assertThat(texts.get(2)).contains("elsewhere.example").contains("host not allowed");
     assertThat(navigated).containsExactly("http://127.0.0.1:7480/");
   }
