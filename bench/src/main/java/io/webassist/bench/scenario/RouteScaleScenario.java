@@ -39,7 +39,7 @@ public final class RouteScaleScenario implements Scenario {
     Profile p = ctx.profile();
     int rate = p.routeScaleRate();
     Report report = new Report(name(), "agents", "waiting", "offered/s", "assigned/s", "p50 ms", "p99 ms", "p99.9 ms",
-        "measured", "late", "server cpu %", "srv us/asg", "gen cpu %");
+        "measured", "late", "server cpu %", "srv us/asg", "app us/asg", "gen cpu %");
     report.setting("rate", rate);
     report.setting("userConnections", p.routeUsers());
     report.setting("measureMs", p.measureMs());
@@ -50,7 +50,8 @@ public final class RouteScaleScenario implements Scenario {
     report.note("one fixed rate for every case, latency from each request's scheduled time (coordinated omission "
         + "corrected); the 'waiting' requests sit in a group of their own whose agent never logs in");
     report.note("server cpu % = the server's user+system CPU over the measured step / its wall time (200% = both cores); "
-        + "srv us/asg = the server's CPU time over the step / the assignments made in it; gen cpu % = this generator's");
+        + "srv us/asg = the server's CPU time over the step / the assignments made in it; app us/asg = the same for "
+        + "the server's own threads (without JIT compilers and GC); gen cpu % = this generator's");
     return report;
   }
 
@@ -85,7 +86,7 @@ public final class RouteScaleScenario implements Scenario {
       double assigned = step.assignedInWindow.sum() / (p.measureMs() / 1000.0);
       report.row(agents, waiting, (double) rate, assigned, RouteScenario.pct(h, 50), RouteScenario.pct(h, 99),
           RouteScenario.pct(h, 99.9), h.getTotalCount(), step.late, cpu.serverPercent, cpu.serverMicrosPerAssignment,
-          cpu.generatorPercent);
+          cpu.appMicrosPerAssignment, cpu.generatorPercent);
       ctx.progress(String.format(Locale.ROOT, "%s: %.0f assigned/s p50 %.2f ms p99 %.2f ms, server %.0f us/assignment",
           name, assigned, RouteScenario.pct(h, 50), RouteScenario.pct(h, 99), cpu.serverMicrosPerAssignment));
     } finally {
