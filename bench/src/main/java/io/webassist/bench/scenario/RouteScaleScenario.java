@@ -39,7 +39,7 @@ public final class RouteScaleScenario implements Scenario {
     Profile p = ctx.profile();
     int rate = p.routeScaleRate();
     Report report = new Report(name(), "agents", "waiting", "offered/s", "assigned/s", "p50 ms", "p99 ms", "p99.9 ms",
-        "measured", "late", "server cpu %", "srv us/asg", "app us/asg", "gen cpu %");
+        "measured", "late", "server cpu %", "srv us/asg", "app us/asg", "gen cpu %", "gen us/asg");
     report.setting("rate", rate);
     report.setting("userConnections", p.routeUsers());
     report.setting("measureMs", p.measureMs());
@@ -86,7 +86,7 @@ public final class RouteScaleScenario implements Scenario {
       double assigned = step.assignedInWindow.sum() / (p.measureMs() / 1000.0);
       report.row(agents, waiting, (double) rate, assigned, RouteScenario.pct(h, 50), RouteScenario.pct(h, 99),
           RouteScenario.pct(h, 99.9), h.getTotalCount(), step.late, cpu.serverPercent, cpu.serverMicrosPerAssignment,
-          cpu.appMicrosPerAssignment, cpu.generatorPercent);
+          cpu.appMicrosPerAssignment, cpu.generatorPercent, cpu.generatorMicrosPerAssignment);
       ctx.progress(String.format(Locale.ROOT, "%s: %.0f assigned/s p50 %.2f ms p99 %.2f ms, server %.0f us/assignment",
           name, assigned, RouteScenario.pct(h, 50), RouteScenario.pct(h, 99), cpu.serverMicrosPerAssignment));
     } finally {

@@ -49,21 +49,25 @@ final class LaneSessions {
     request.assigned(session);
     running.add(session);
     BrokerSettings settings = shared.settings();
+    List<String> hosts = settings.cobrowseHostsFor(request.pageUrl()); // parsed once for both frames
     offer.agentLink().send(new SessionStart(session.id(), session.token(), request.id(), request.user(),
         request.pageUrl(), request.peer(), settings.relay().forClient(offer.agentLink()), request.peerFingerprint(),
-        settings.cobrowseHostsFor(request.pageUrl())));
-    sendAssigned(request, session);
+        hosts));
+    sendAssigned(request, session, hosts);
     return session;
   }
 
-  /** {@code support.assigned} to the request's user (again, after a reclaim). */
+  /** {@code support.assigned} to the request's user again, after a reclaim. */
   void sendAssigned(HelpRequest request, Session session) {
     guarded();
+    sendAssigned(request, session, shared.settings().cobrowseHostsFor(request.pageUrl()));
+  }
+
+  private void sendAssigned(HelpRequest request, Session session, List<String> hosts) {
     ClientLink user = request.client().link();
-    BrokerSettings settings = shared.settings();
     user.send(new SupportAssigned(request.id(), session.id(), session.token(),
-        new AgentRef(session.agent().id(), session.agent().displayName()), settings.relay().forClient(user),
-        settings.cobrowseHostsFor(request.pageUrl())));
+        new AgentRef(session.agent().id(), session.agent().displayName()), shared.settings().relay().forClient(user),
+        hosts));
   }
 
   /**
