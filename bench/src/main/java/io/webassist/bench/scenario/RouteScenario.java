@@ -161,7 +161,7 @@ public final class RouteScenario implements Scenario {
         serverMicrosPerAssignment = 1000.0 * ((server1[0] + server1[1]) - (server0[0] + server0[1])) / assignments;
       }
       long app1 = ServerThreads.appCpuMillis(pid);
-      if (app0 >= 0 && app1 >= 0 && assignments > 0) {
+      if (app0 >= 0 && app1 >= app0 && assignments > 0) { // less: a thread ended and took its time along
         appMicrosPerAssignment = 1000.0 * (app1 - app0) / assignments;
       }
     }
