@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * agent held, tell waiting users their positions, keep a session for a user whose connection
  * dropped, hand a session to another agent. Each method called from outside takes the lane's own
  * lock for its whole change, so a request is accepted once, by one agent: accept, decline, expiry,
- * cancel and disconnects all check the request's current offer under that lock. Two parts of the
- * lane's state live in classes of their own, guarded by the same lock (they check it is held):
- * the running sessions ({@link LaneSessions}) and what waiting users are told ({@link PositionTeller}).
+ * cancel and disconnects all check the request's current offer under that lock. Three parts of the
+ * lane's state live in classes of their own, guarded by the same lock (they check it is held): the
+ * open offers ({@link LaneOffers}), the running sessions ({@link LaneSessions}) and what waiting
+ * users are told ({@link PositionTeller}).
  *
  * <p>No lane calls another while it holds its lock. Work that spans groups — re-dispatching an
  * agent whose slot was freed, telling the session-end listeners — is collected in an
