@@ -44,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * exact ids, pattern, default). {@code assignment}: with every agent of the group busy and
  * {@code waiting} requests queued, one cycle of a request arriving at the back, a session ending,
  * its agent being offered the request at the front and accepting it — so the queue keeps its
- * length. Each assignment should cost about the same whatever {@code waiting} is; the agent choice
- * is one pass over the group ({@code agents}). Frames go to in-memory links; time does not move
+ * length. Each assignment should cost about the same whatever {@code waiting} and {@code agents}
+ * are: the queue keeps its waiting requests apart and each group keeps its free agents in offer
+ * order ({@code OfferableAgents}). Frames go to in-memory links; time does not move
  * (position updates, coalesced per interval in the server, are not part of the cycle).
  */
 @State(Scope.Thread)

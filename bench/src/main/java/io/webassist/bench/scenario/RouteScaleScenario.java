@@ -6,7 +6,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.webassist.bench.load.LineChannel;
 import io.webassist.bench.load.Lines;
-import io.webassist.bench.proc.ProcessStats;
 import io.webassist.bench.proc.ServerProcess;
 import io.webassist.bench.report.Report;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class RouteScaleScenario implements Scenario {
     Profile p = ctx.profile();
     int rate = p.routeScaleRate();
     Report report = new Report(name(), "agents", "waiting", "offered/s", "assigned/s", "p50 ms", "p99 ms", "p99.9 ms",
-        "measured", "late", "server cpu %");
+        "measured", "late", "server cpu %", "srv us/asg", "app us/asg", "gen cpu %", "gen us/asg");
     report.setting("rate", rate);
     report.setting("userConnections", p.routeUsers());
     report.setting("measureMs", p.measureMs());
@@ -50,7 +49,9 @@ public final class RouteScaleScenario implements Scenario {
     measure(ctx, report, Math.min(1_000, p.routeScaleAgents().get(p.routeScaleAgents().size() - 1)), QUEUED, rate);
     report.note("one fixed rate for every case, latency from each request's scheduled time (coordinated omission "
         + "corrected); the 'waiting' requests sit in a group of their own whose agent never logs in");
-    report.note("server cpu % = the server's user+system CPU over the measured step / its wall time (200% = both cores)");
+    report.note("server cpu % = the server's user+system CPU over the measured step / its wall time (200% = both cores); "
+        + "srv us/asg = the server's CPU time over the step / the assignments made in it; app us/asg = the same for "
+        + "the server's own threads (without JIT compilers and GC); gen cpu % = this generator's");
     return report;
   }
 
@@ -79,17 +80,15 @@ public final class RouteScaleScenario implements Scenario {
       // JIT warm-up of this fresh server: a slow step, then one at the measured rate, neither tabulated
       RouteScenario.runStep(step, Math.min(200, rate), p, idle, backlog, users.size());
       RouteScenario.runStep(step, rate, p, idle, backlog, users.size());
-      long[] cpu0 = ProcessStats.cpuMillis(server.pid());
-      long t0 = System.nanoTime();
+      RouteScenario.StepCpu cpu = new RouteScenario.StepCpu(server.pid());
       Histogram h = RouteScenario.runStep(step, rate, p, idle, backlog, users.size());
-      double wallMs = (System.nanoTime() - t0) / 1e6;
-      long[] cpu1 = ProcessStats.cpuMillis(server.pid());
-      double cpu = cpu0[0] < 0 ? Double.NaN : 100.0 * ((cpu1[0] + cpu1[1]) - (cpu0[0] + cpu0[1])) / wallMs;
+      cpu.stop(step.assignedInStep.sum());
       double assigned = step.assignedInWindow.sum() / (p.measureMs() / 1000.0);
       report.row(agents, waiting, (double) rate, assigned, RouteScenario.pct(h, 50), RouteScenario.pct(h, 99),
-          RouteScenario.pct(h, 99.9), h.getTotalCount(), step.late, cpu);
-      ctx.progress(String.format(Locale.ROOT, "%s: %.0f assigned/s p50 %.2f ms p99 %.2f ms", name, assigned,
-          RouteScenario.pct(h, 50), RouteScenario.pct(h, 99)));
+          RouteScenario.pct(h, 99.9), h.getTotalCount(), step.late, cpu.serverPercent, cpu.serverMicrosPerAssignment,
+          cpu.appMicrosPerAssignment, cpu.generatorPercent, cpu.generatorMicrosPerAssignment);
+      ctx.progress(String.format(Locale.ROOT, "%s: %.0f assigned/s p50 %.2f ms p99 %.2f ms, server %.0f us/assignment",
+          name, assigned, RouteScenario.pct(h, 50), RouteScenario.pct(h, 99), cpu.serverMicrosPerAssignment));
     } finally {
       channels.forEach(Channel::close);
     }

@@ -49,7 +49,7 @@ public final class RouteScenario implements Scenario {
   public Report run(BenchContext ctx) throws Exception {
     Profile p = ctx.profile();
     Report report = new Report(name(), "offered/s", "assigned/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-        "measured", "late", "errors", "queued/req");
+        "measured", "late", "errors", "queued/req", "srv cpu %", "srv us/asg", "app us/asg", "gen cpu %", "gen us/asg");
     report.setting("agents", p.routeAgents());
     report.setting("userConnections", p.routeUsers());
     report.setting("warmupMs", p.warmupMs() * 2);
@@ -74,15 +74,20 @@ public final class RouteScenario implements Scenario {
       ctx.progress("route: warming up at " + Math.min(200, p.routeRates().get(0)) + "/s");
       runStep(step, Math.min(200, p.routeRates().get(0)), p, idle, backlog, users.size());
       for (int rate : p.routeRates()) {
+        StepCpu cpu = new StepCpu(server.pid());
         Histogram h = runStep(step, rate, p, idle, backlog, users.size());
+        cpu.stop(step.assignedInStep.sum());
         double seconds = p.measureMs() / 1000.0;
         double assigned = step.assignedInWindow.sum() / seconds;
         double p99 = h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1e6;
         report.row((double) rate, assigned, pct(h, 50), p99, pct(h, 99.9),
             h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1e6, h.getTotalCount(), step.late,
-            step.errors.sum(), (double) step.queuedFrames.sum() / Math.max(1, step.sent.sum()));
-        ctx.progress(String.format(Locale.ROOT, "route %d/s: %.0f assigned/s p50 %.2f ms p99 %.2f ms",
-            rate, assigned, pct(h, 50), p99));
+            step.errors.sum(), (double) step.queuedFrames.sum() / Math.max(1, step.sent.sum()), cpu.serverPercent,
+            cpu.serverMicrosPerAssignment, cpu.appMicrosPerAssignment, cpu.generatorPercent,
+            cpu.generatorMicrosPerAssignment);
+        ctx.progress(String.format(Locale.ROOT,
+            "route %d/s: %.0f assigned/s p50 %.2f ms p99 %.2f ms, server %.0f us/assignment (%.0f us without JIT and GC)",
+            rate, assigned, pct(h, 50), p99, cpu.serverMicrosPerAssignment, cpu.appMicrosPerAssignment));
         if (assigned >= rate * 0.95 && p99 < 5 && assigned > best) {
           best = assigned;
           bestP99 = p99;
@@ -106,14 +111,60 @@ public final class RouteScenario implements Scenario {
     report.target("route: >= 10,000 assignments/s sustained with p99 < 5 ms", best >= 10_000, detail);
     report.note("latency measured from each request's scheduled time (coordinated omission corrected); "
         + "'late' = requests due in the measured interval that had not been sent or answered 10 s after it");
-    report.note("queued/req = support.queued frames a user received per request sent (1 when nobody waits; "
-        + "every assignment re-sends the position to each request still queued in its group)");
+    report.note("queued/req = support.queued frames a user received per request sent (1 when nobody waits; a "
+        + "waiting user hears a changed position at most once per queue.positionUpdateMs)");
     report.note("generator and server share the 2 cores: at high rates the generator's own CPU use limits the offered load");
+    report.note("srv cpu % / gen cpu % = the server's / this generator's user+system CPU over the whole step (warm-up, "
+        + "measured interval and drain) / its wall time (100 = one core); srv us/asg = the server's CPU time over the "
+        + "step / the assignments made in it: the cost of one assignment, least disturbed by other load on the machine; "
+        + "app us/asg = the same for the server's own threads only (event loops, timer), without the JVM's JIT "
+        + "compilers and GC, which take seconds of a core to warm a fresh server up); gen us/asg = this generator's "
+        + "CPU time per assignment (it shares the two cores with the server)");
     if (jfr != null) {
       report.note("server profile (JFR, route):");
       JfrSummary.hottest(jfr, 12).forEach(report::note);
     }
     return report;
+  }
+
+  /** Server and generator CPU over one step, and the server's CPU time per assignment made in it. */
+  static final class StepCpu {
+    private final long pid;
+    private final long[] server0;
+    private final long[] generator0;
+    private final long app0;
+    private final long t0 = System.nanoTime();
+    double serverPercent = Double.NaN;
+    double generatorPercent = Double.NaN;
+    double serverMicrosPerAssignment = Double.NaN;
+    double appMicrosPerAssignment = Double.NaN;
+    double generatorMicrosPerAssignment = Double.NaN;
+
+    StepCpu(long serverPid) {
+      this.pid = serverPid;
+      this.server0 = ProcessStats.cpuMillis(serverPid);
+      this.app0 = ServerThreads.appCpuMillis(serverPid);
+      this.generator0 = ProcessStats.cpuMillis(ProcessHandle.current().pid());
+    }
+
+    void stop(long assignments) {
+      double wallMs = (System.nanoTime() - t0) / 1e6;
+      long[] server1 = ProcessStats.cpuMillis(pid);
+      serverPercent = ProcessStats.cpuPercent(server0, server1, wallMs);
+      long[] generator1 = ProcessStats.cpuMillis(ProcessHandle.current().pid());
+      generatorPercent = ProcessStats.cpuPercent(generator0, generator1, wallMs);
+      if (generator0[0] >= 0 && assignments > 0) {
+        generatorMicrosPerAssignment =
+            1000.0 * ((generator1[0] + generator1[1]) - (generator0[0] + generator0[1])) / assignments;
+      }
+      if (server0[0] >= 0 && assignments > 0) {
+        serverMicrosPerAssignment = 1000.0 * ((server1[0] + server1[1]) - (server0[0] + server0[1])) / assignments;
+      }
+      long app1 = ServerThreads.appCpuMillis(pid);
+      if (app0 >= 0 && app1 >= app0 && assignments > 0) { // less: a thread ended and took its time along
+        appMicrosPerAssignment = 1000.0 * (app1 - app0) / assignments;
+      }
+    }
   }
 
   static double pct(Histogram h, double percentile) {
@@ -187,6 +238,7 @@ public final class RouteScenario implements Scenario {
   static final class Step {
     final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(120), 3);
     final LongAdder assignedInWindow = new LongAdder();
+    final LongAdder assignedInStep = new LongAdder();
     final LongAdder errors = new LongAdder();
     final LongAdder queuedFrames = new LongAdder();
     final LongAdder sent = new LongAdder();
@@ -232,6 +284,7 @@ public final class RouteScenario implements Scenario {
         case "welcome" -> welcomed.complete(null);
         case "support.queued" -> step.queuedFrames.increment();
         case "support.assigned" -> {
+          step.assignedInStep.increment();
           long now = System.nanoTime();
           if (due >= step.windowStart && due < step.windowEnd) {
             step.recorder.recordValue(Math.min(now - due, TimeUnit.SECONDS.toNanos(120)));
@@ -283,6 +336,7 @@ public final class RouteScenario implements Scenario {
       throws InterruptedException {
     step.recorder.reset();
     step.assignedInWindow.reset();
+    step.assignedInStep.reset();
     step.errors.reset();
     step.queuedFrames.reset();
     step.sent.reset();

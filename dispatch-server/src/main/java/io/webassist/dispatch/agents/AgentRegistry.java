@@ -23,26 +23,31 @@ public final class AgentRegistry {
 
   private final Map<String, Agent> byId;
   private final Map<String, List<Agent>> byGroup;
+  private final Map<String, OfferableAgents> offerable;
 
   public AgentRegistry(List<AgentConfig> configs) {
     Map<String, Agent> agents = new LinkedHashMap<>();
     Map<String, List<Agent>> groups = new LinkedHashMap<>();
+    Map<String, OfferableAgents> orders = new LinkedHashMap<>();
     for (AgentConfig config : configs) {
       Agent agent = new Agent(config, agents.size());
       if (agents.putIfAbsent(config.id(), agent) != null) {
         throw new IllegalArgumentException("two agents with id " + config.id());
       }
+      List<OfferableAgents> served = new ArrayList<>();
       for (String group : config.groups()) {
         groups.computeIfAbsent(group, g -> new ArrayList<>()).add(agent);
+        served.add(orders.computeIfAbsent(group, OfferableAgents::new));
       }
+      agent.serves(served);
     }
     groups.replaceAll((g, list) -> List.copyOf(list));
     this.byId = Map.copyOf(agents);
     this.byGroup = Map.copyOf(groups);
+    this.offerable = Map.copyOf(orders);
   }
 
-  // written out instead of comparingInt(..).thenComparing..: the dispatcher calls it for every
-  // agent of a group on every offer, and the chained lambdas did not inline well
+  // the same rule as OfferableAgents' order, on the agents' live state (tests and tools sort by it)
   private static int compareForOffer(Agent a, Agent b) {
     int byLoad = Integer.compare(a.load(), b.load());
     if (byLoad != 0) {
@@ -59,6 +64,11 @@ public final class AgentRegistry {
   /** Every agent configured for {@code group}, logged in or not. */
   public List<Agent> inGroup(String group) {
     return byGroup.getOrDefault(group, List.of());
+  }
+
+  /** The agents of {@code group} that may be offered a request now, best first, and its slot counts; null if nobody serves it. */
+  public OfferableAgents offerable(String group) {
+    return offerable.get(group);
   }
 
   /** True if any configured agent serves {@code group}. */

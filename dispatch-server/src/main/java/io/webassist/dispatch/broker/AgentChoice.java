@@ -2,33 +2,44 @@ package io.webassist.dispatch.broker;
 
 import io.webassist.dispatch.agents.Agent;
 import io.webassist.dispatch.agents.AgentRegistry;
-import java.util.List;
+import io.webassist.dispatch.agents.OfferableAgents;
+import java.util.Iterator;
 
 /**
- * Who gets an offer, across groups: among the agents of a group that can take it (logged in,
- * available, a free slot, not cooling down after passing on this request), the first by
- * {@link AgentRegistry#LONGEST_IDLE_FIRST}, in one pass without sorting. The slot is taken with
- * compare-and-set ({@link Agent#tryReserve}), so two lanes offering to one agent at the same time
- * can never push it over its {@code maxSessions}; the loser of such a race looks again. Stateless.
+ * Who gets an offer, across groups: the first agent in the group's offer order
+ * ({@link OfferableAgents}: logged in, available, a free slot; fewest slots taken, then longest
+ * idle, then configuration order — {@link AgentRegistry#LONGEST_IDLE_FIRST}) that is not cooling
+ * down after passing on this request. The order is kept up to date by the agents themselves, so a
+ * choice reads the front of it: O(log n) plus one step per agent that passed on the request lately,
+ * whatever the size of the group. The slot is taken under the agent's own lock
+ * ({@link Agent#tryReserveOffer}), so two lanes offering to one agent at the same time can never
+ * push it over its {@code maxSessions}; the loser of such a race looks again. Stateless.
  */
 final class AgentChoice {
+
+  /** Races lost in a row before giving up until the next dispatch (each loss means another lane made progress). */
+  private static final int MAX_ATTEMPTS = 1_000;
 
   private AgentChoice() {}
 
   /** Reserves a slot of the agent {@code request} goes to, or returns null when nobody can take it. */
-  static Agent reserveFor(HelpRequest request, List<Agent> group, long now, Agent excluded) {
-    for (int attempt = 0; attempt < group.size(); attempt++) {
+  static Agent reserveFor(HelpRequest request, OfferableAgents group, long now, Agent excluded) {
+    if (group == null) {
+      return null;
+    }
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Agent best = null;
-      for (Agent agent : group) {
-        if (agent != excluded && agent.canTakeOffer() && (request == null || !request.isPassedBy(agent.id(), now))
-            && (best == null || AgentRegistry.LONGEST_IDLE_FIRST.compare(agent, best) < 0)) {
+      for (Iterator<Agent> it = group.inOfferOrder(); it.hasNext(); ) {
+        Agent agent = it.next();
+        if (agent != excluded && (request == null || !request.isPassedBy(agent.id(), now))) {
           best = agent;
+          break;
         }
       }
       if (best == null) {
         return null;
       }
-      if (best.tryReserve()) {
+      if (best.tryReserveOffer()) {
         return best;
       }
     }
@@ -36,12 +47,7 @@ final class AgentChoice {
   }
 
   /** Whether anyone in {@code group} could be offered something now. */
-  static boolean anyFree(List<Agent> group) {
-    for (Agent agent : group) {
-      if (agent.canTakeOffer()) {
-        return true;
-      }
-    }
-    return false;
+  static boolean anyFree(OfferableAgents group) {
+    return group != null && !group.isEmpty();
   }
 }

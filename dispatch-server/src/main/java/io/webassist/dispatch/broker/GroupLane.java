@@ -1,33 +1,22 @@
 package io.webassist.dispatch.broker;
 
 import io.webassist.dispatch.agents.Agent;
+import io.webassist.dispatch.agents.OfferableAgents;
 import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.queue.RequestQueue;
 import io.webassist.dispatch.sessions.Session;
 import io.webassist.dispatch.sessions.Tokens;
-import io.webassist.protocol.frame.AgentRef;
-import io.webassist.protocol.frame.Availability;
 import io.webassist.protocol.frame.EndReason;
 import io.webassist.protocol.frame.GroupQueue;
-import io.webassist.protocol.frame.OfferWithdrawn;
-import io.webassist.protocol.frame.SessionEnd;
-import io.webassist.protocol.frame.SessionStart;
 import io.webassist.protocol.frame.SessionTransferFailed;
 import io.webassist.protocol.frame.SessionUserPresence;
-import io.webassist.protocol.frame.SupportAssigned;
-import io.webassist.protocol.frame.SupportOffer;
-import io.webassist.protocol.frame.SupportQueued;
 import io.webassist.protocol.frame.TransferFailedReason;
 import io.webassist.protocol.frame.TransferInfo;
 import io.webassist.protocol.frame.WithdrawnReason;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +26,19 @@ import org.slf4j.LoggerFactory;
  * sessions, and every operation on them — queue a request, offer it to the agent whose turn it is,
  * let the offer expire or be declined, accept it into a session, end the session, give back what an
  * agent held, tell waiting users their positions, keep a session for a user whose connection
- * dropped, hand a session to another agent. Each public method takes the lane's own lock for its
- * whole change, so a request is accepted once, by one agent: accept, decline, expiry, cancel and
- * disconnects all check the request's current offer under that lock.
+ * dropped, hand a session to another agent. Each method called from outside takes the lane's own
+ * lock for its whole change, so a request is accepted once, by one agent: accept, decline, expiry,
+ * cancel and disconnects all check the request's current offer under that lock. Three parts of the
+ * lane's state live in classes of their own, guarded by the same lock (they check it is held): the
+ * open offers ({@link LaneOffers}), the running sessions ({@link LaneSessions}) and what waiting
+ * users are told ({@link PositionTeller}).
  *
  * <p>No lane calls another while it holds its lock. Work that spans groups — re-dispatching an
  * agent whose slot was freed, telling the session-end listeners — is collected in an
  * {@link After} and done by {@link Lanes} after the lock is let go. Work under the lock is short:
- * no I/O but queueing frames on channels. A dispatch costs O(log n) in the queue length plus one
- * pass over the group's agents per offer: it never walks the queue.
+ * no I/O but queueing frames on channels. A dispatch costs O(log n) in the queue length and in the
+ * group's size per offer ({@link RequestQueue#nextWaiting}, {@link AgentChoice}): it does not walk
+ * the queue, except past requests that every free agent passed on within the decline cool-down.
  */
 final class GroupLane {
 
@@ -61,16 +54,12 @@ final class GroupLane {
   private final ReentrantLock lock = new ReentrantLock();
   // everything below is guarded by lock
   private final RequestQueue<HelpRequest> queue;
-  private final Set<Session> sessions = new LinkedHashSet<>();
-  private final Set<Offer> offers = new LinkedHashSet<>();
-  /** Sessions whose user's dispatch connection dropped, with the end of their grace period. */
-  private final Map<Session, Scheduler.Cancellable> awaitingUser = new HashMap<>();
-  private final WaitEstimate estimate = new WaitEstimate();
-  private long positionsToldAt = Long.MIN_VALUE / 2;
-  private boolean positionsDue;
+  private final LaneOffers offers;
+  private final PositionTeller teller;
+  private final LaneSessions sessions;
 
   /** What a lane operation leaves for after its lock is let go. */
-  private static final class After {
+  static final class After {
     final List<Agent> freed = new ArrayList<>(2);
     final List<Session> ended = new ArrayList<>(1);
   }
@@ -81,6 +70,9 @@ final class GroupLane {
     this.settings = shared.settings();
     this.scheduler = shared.scheduler();
     this.queue = new RequestQueue<>(settings.maxQueuedPerGroup());
+    this.offers = new LaneOffers(group, lock, queue, shared);
+    this.teller = new PositionTeller(group, lock, queue, shared);
+    this.sessions = new LaneSessions(group, lock, shared, teller);
   }
 
   String group() {
@@ -100,8 +92,7 @@ final class GroupLane {
       shared.index(request);
       request.client().requestIds().add(request.id());
       int position = queue.size();
-      queue.told(request, position);
-      request.client().link().send(new SupportQueued(request.id(), position, null, estimateFor(position)));
+      teller.tellNew(request, position, null);
       LOG.info("request queued requestId={} group={} position={}", request.id(), group, position);
       shared.board().changed(group);
       dispatchLocked();
@@ -122,9 +113,9 @@ final class GroupLane {
   }
 
   private void dispatchLocked() {
-    List<Agent> agents = shared.agents().inGroup(group);
-    if (shared.stopping() || agents.isEmpty()) {
-      return;
+    OfferableAgents agents = shared.agents().offerable(group);
+    if (shared.stopping() || !AgentChoice.anyFree(agents)) {
+      return; // nobody to offer anything to: the queue is not looked at
     }
     long now = scheduler.now();
     HelpRequest request = queue.nextWaiting(null);
@@ -134,37 +125,16 @@ final class GroupLane {
         if (!AgentChoice.anyFree(agents)) {
           return; // nobody to offer anything to: the rest of the queue is not looked at
         }
-        request = queue.nextWaiting(request); // those free passed on this one lately; try the next
-      } else if (offer(request, agent, now)) {
+        // every free agent passed on this one lately (or is still cooling down): try the next
+        request = queue.nextWaiting(request);
+      } else if (offers.send(request, agent, now, this)) {
         request = queue.nextWaiting(request);
       }
     }
   }
 
-  private boolean offer(HelpRequest request, Agent agent, long now) {
-    ClientLink link = agent.link();
-    if (link == null) { // logged out since the choice: the slot goes back, the request waits
-      agent.release(now);
-      return false;
-    }
-    Offer offer = new Offer(request, agent, link, now);
-    request.offered(offer);
-    queue.hold(request, true);
-    offers.add(offer);
-    offer.expiresWith(scheduler.schedule(() -> expire(offer), settings.offerTimeoutMs()));
-    link.send(new SupportOffer(request.id(), request.user(), request.pageUrl(), settings.offerTimeoutMs(),
-        request.requestedAt(), group));
-    long routingNanos = request.takeRoutingNanos(System.nanoTime());
-    if (routingNanos >= 0) {
-      shared.metrics().observeRoutingLatencyNanos(routingNanos);
-    }
-    shared.metrics().count("offers_sent");
-    LOG.info("offer sent requestId={} agentId={} group={}", request.id(), agent.id(), group);
-    return true;
-  }
-
   /** Timer thread. The offer ran out: the agent is told, the request goes to the next agent. */
-  private void expire(Offer offer) {
+  void expire(Offer offer) {
     After after = new After();
     lock.lock();
     try {
@@ -221,23 +191,8 @@ final class GroupLane {
     }
   }
 
-  /** Takes the offer back and frees the agent's slot. */
   private void withdraw(Offer offer, WithdrawnReason reason, boolean tellAgent, After after) {
-    HelpRequest request = offer.request();
-    offer.cancelExpiry();
-    request.clearOffer();
-    offers.remove(offer);
-    if (queue.contains(request)) {
-      queue.hold(request, false);
-    }
-    offer.agent().release(scheduler.now());
-    after.freed.add(offer.agent());
-    if (tellAgent) {
-      offer.agentLink().send(new OfferWithdrawn(request.id(), reason.code()));
-    }
-    if (reason != WithdrawnReason.EXPIRED && reason != WithdrawnReason.DECLINED) {
-      shared.metrics().count("offers_withdrawn");
-    }
+    offers.withdraw(offer, reason, tellAgent, after);
   }
 
   /** {@code offer.accept}: the session, or null if {@code request} is not offered on {@code link} (any more). */
@@ -262,40 +217,18 @@ final class GroupLane {
   private Session start(Offer offer) {
     HelpRequest request = offer.request();
     long now = scheduler.now();
-    offer.cancelExpiry();
-    request.clearOffer();
-    offers.remove(offer);
+    offers.accepted(offer);
     queue.remove(request);
     shared.pending().leave(request);
-    Session session = open(request, offer);
-    estimate.offerAccepted(now - offer.sentAt());
+    Session session = sessions.open(request, offer);
+    teller.offerAccepted(now - offer.sentAt());
     shared.metrics().observeQueueWaitMillis(group, Math.max(0, now - request.requestedAt()));
     shared.metrics().count("offers_accepted");
     shared.metrics().count("sessions_started");
     LOG.info("session started sessionId={} requestId={} agentId={}", session.id(), request.id(), offer.agent().id());
-    tellPositions();
+    teller.queueChanged();
     shared.board().changed(group);
     return session;
-  }
-
-  /** Opens the session of an accepted offer and tells both sides; the offer's slot becomes the session's. */
-  private Session open(HelpRequest request, Offer offer) {
-    Session session = shared.sessions().open(request.id(), group, offer.agent(), offer.agentLink(), request.client());
-    request.assigned(session);
-    sessions.add(session);
-    List<String> hosts = settings.cobrowseHostsFor(request.pageUrl());
-    offer.agentLink().send(new SessionStart(session.id(), session.token(), request.id(), request.user(),
-        request.pageUrl(), request.peer(), settings.relay().forClient(offer.agentLink()), request.peerFingerprint(),
-        hosts));
-    sendAssigned(request, session);
-    return session;
-  }
-
-  private void sendAssigned(HelpRequest request, Session session) {
-    ClientLink user = request.client().link();
-    user.send(new SupportAssigned(request.id(), session.id(), session.token(),
-        new AgentRef(session.agent().id(), session.agent().displayName()), settings.relay().forClient(user),
-        settings.cobrowseHostsFor(request.pageUrl())));
   }
 
   /** The user withdraws the request ({@code support.cancel}): whatever stage it is in ends. False if it was over. */
@@ -317,8 +250,7 @@ final class GroupLane {
       }
       Session session = request.session();
       if (session != null && grace > 0) {
-        if (!awaitingUser.containsKey(session)) {
-          awaitingUser.put(session, scheduler.schedule(() -> graceOver(session), grace));
+        if (sessions.awaitUser(session, grace, this)) {
           failTransferOf(session, TransferFailedReason.USER_LEFT, after);
           session.agentLink().send(new SessionUserPresence(session.id(), true, grace));
           LOG.info("session waits for its user sessionId={} graceMs={}", session.id(), grace);
@@ -333,11 +265,11 @@ final class GroupLane {
   }
 
   /** Timer thread: the user did not come back in time; the session ends as {@code user_left}. */
-  private void graceOver(Session session) {
+  void graceOver(Session session) {
     HelpRequest request;
     lock.lock();
     try {
-      if (awaitingUser.remove(session) == null) {
+      if (!sessions.stopAwaiting(session)) {
         return;
       }
       request = shared.request(session.requestId());
@@ -365,10 +297,7 @@ final class GroupLane {
       if (!Tokens.sameToken(session.token(), token)) {
         return Reclaim.BAD_TOKEN;
       }
-      Scheduler.Cancellable grace = awaitingUser.remove(session);
-      if (grace != null) {
-        grace.cancel();
-      }
+      boolean wasAway = sessions.stopAwaiting(session);
       UserClient old = request.client();
       if (old != user) {
         old.requestIds().remove(request.id());
@@ -376,10 +305,10 @@ final class GroupLane {
         session.rebind(user);
         user.requestIds().add(request.id());
       }
-      sendAssigned(request, session);
+      sessions.sendAssigned(request, session);
       session.agentLink().send(new SessionUserPresence(session.id(), false, null));
       shared.metrics().count("sessions_reclaimed");
-      LOG.info("session reclaimed sessionId={} requestId={} wasAway={}", session.id(), request.id(), grace != null);
+      LOG.info("session reclaimed sessionId={} requestId={} wasAway={}", session.id(), request.id(), wasAway);
       return Reclaim.OK;
     } finally {
       lock.unlock();
@@ -406,7 +335,7 @@ final class GroupLane {
         endSession(session, endReason, List.of(session.agentLink()), after);
       }
       close(request, after);
-      tellPositions();
+      teller.queueChanged();
       shared.board().changed(group);
       dispatchLocked();
     } finally {
@@ -452,32 +381,15 @@ final class GroupLane {
     return true;
   }
 
-  /** Ends {@code session}: {@code tell} get {@code session.end}, the agent's slot is freed. True if this call ended it. */
+  /** Ends {@code session} ({@link LaneSessions#end}) and calls off a transfer of it nobody took yet. True if this call ended it. */
   private boolean endSession(Session session, EndReason reason, List<ClientLink> tell, After after) {
-    if (!shared.sessions().end(session, reason)) {
+    if (!sessions.end(session, reason, tell, after)) {
       return false;
-    }
-    long now = scheduler.now();
-    sessions.remove(session);
-    Scheduler.Cancellable grace = awaitingUser.remove(session);
-    if (grace != null) {
-      grace.cancel();
     }
     HelpRequest request = shared.request(session.requestId());
     if (request != null && request.offer() != null && request.offer().fromSession() == session) {
-      withdraw(request.offer(), WithdrawnReason.SESSION_ENDED, true, after); // a transfer nobody took yet
+      withdraw(request.offer(), WithdrawnReason.SESSION_ENDED, true, after);
     }
-    session.agent().release(now);
-    after.freed.add(session.agent());
-    after.ended.add(session);
-    for (ClientLink link : tell) {
-      link.send(new SessionEnd(session.id(), reason.code()));
-    }
-    if (reason != EndReason.TRANSFERRED) {
-      estimate.sessionEnded(now - session.startedAt());
-    }
-    shared.metrics().count("sessions_ended");
-    LOG.info("session ended sessionId={} reason={}", session.id(), reason.code());
     return true;
   }
 
@@ -500,7 +412,7 @@ final class GroupLane {
         transferFailedNow(session, TransferFailedReason.ALREADY_TRANSFERRING);
         return;
       }
-      if (awaitingUser.containsKey(session)) {
+      if (sessions.isAwaitingUser(session)) {
         transferFailedNow(session, TransferFailedReason.USER_LEFT);
         return;
       }
@@ -508,17 +420,8 @@ final class GroupLane {
         transferFailedNow(session, TransferFailedReason.UNKNOWN_TARGET);
         return;
       }
-      long now = scheduler.now();
-      Offer offer = new Offer(request, target, link, now, session, transfer);
-      request.offered(offer);
-      offers.add(offer);
+      offers.sendTransfer(session, request, target, link, transfer, this);
       taken = true;
-      offer.expiresWith(scheduler.schedule(() -> expire(offer), settings.offerTimeoutMs()));
-      link.send(new SupportOffer(request.id(), request.user(), request.pageUrl(), settings.offerTimeoutMs(),
-          request.requestedAt(), group, transfer));
-      shared.metrics().count("transfers_offered");
-      LOG.info("transfer offered sessionId={} requestId={} from={} to={}", session.id(), request.id(),
-          session.agent().id(), target.id());
     } finally {
       if (!taken) {
         target.release(scheduler.now());
@@ -534,10 +437,8 @@ final class GroupLane {
   private Session takeOver(Offer offer, After after) {
     HelpRequest request = offer.request();
     Session old = offer.fromSession();
-    offer.cancelExpiry();
-    request.clearOffer();
-    offers.remove(offer);
-    Session session = open(request, offer);
+    offers.accepted(offer);
+    Session session = sessions.open(request, offer);
     endSession(old, EndReason.TRANSFERRED, List.of(old.agentLink()), after);
     shared.metrics().count("transfers_accepted");
     LOG.info("session transferred from={} to={} requestId={} agentId={}", old.id(), session.id(), request.id(),
@@ -582,34 +483,18 @@ final class GroupLane {
     lock.lock();
     try {
       List<HelpRequest> back = new ArrayList<>();
-      for (Offer offer : List.copyOf(offers)) {
-        if (offer.agentLink() == link) {
-          withdraw(offer, reason, true, after);
-          if (offer.isTransfer()) {
-            transferFailed(offer.fromSession(), TransferFailedReason.AGENT_LEFT);
-          } else {
-            back.add(offer.request());
-          }
+      for (Offer offer : offers.heldBy(link)) {
+        withdraw(offer, reason, true, after);
+        if (offer.isTransfer()) {
+          transferFailed(offer.fromSession(), TransferFailedReason.AGENT_LEFT);
+        } else {
+          back.add(offer.request());
         }
       }
       List<HelpRequest> fromSessions = new ArrayList<>();
       if (endSessions) {
-        for (Session session : List.copyOf(sessions)) {
-          if (session.agentLink() == link) {
-            boolean userAway = awaitingUser.containsKey(session);
-            endSession(session, EndReason.AGENT_LEFT, userAway ? List.of() : List.of(session.user().link()), after);
-            HelpRequest request = shared.request(session.requestId());
-            if (request != null && request.session() == session) {
-              if (userAway) {
-                close(request, after);
-              } else {
-                request.requeued();
-                shared.pending().reenter(request);
-                request.queuedAtNanos(System.nanoTime());
-                fromSessions.add(request);
-              }
-            }
-          }
+        for (Session session : sessions.heldBy(link)) {
+          agentLeft(session, fromSessions, after);
         }
       }
       putBack(back, fromSessions);
@@ -617,6 +502,24 @@ final class GroupLane {
       lock.unlock();
     }
     shared.afterLane(this, after.freed, after.ended);
+  }
+
+  /** The agent of {@code session} left: it ends; its user is re-queued ({@code fromSessions}), or its request closed if the user is away too. */
+  private void agentLeft(Session session, List<HelpRequest> fromSessions, After after) {
+    boolean userAway = sessions.isAwaitingUser(session);
+    endSession(session, EndReason.AGENT_LEFT, userAway ? List.of() : List.of(session.user().link()), after);
+    HelpRequest request = shared.request(session.requestId());
+    if (request == null || request.session() != session) {
+      return;
+    }
+    if (userAway) {
+      close(request, after);
+    } else {
+      request.requeued();
+      shared.pending().reenter(request);
+      request.queuedAtNanos(System.nanoTime());
+      fromSessions.add(request);
+    }
   }
 
   /** Oldest first at the very front: the re-queued sessions' users, then the withdrawn offers, then the rest. */
@@ -629,77 +532,14 @@ final class GroupLane {
     }
     for (HelpRequest request : fromSessions) {
       int position = queue.positionOf(request);
-      queue.told(request, position);
-      request.client().link().send(new SupportQueued(request.id(), position, EndReason.AGENT_LEFT.code(),
-          estimateFor(position)));
+      teller.tellNew(request, position, EndReason.AGENT_LEFT.code());
       LOG.info("request requeued requestId={} reason=agent_left position={}", request.id(), position);
     }
     if (!back.isEmpty()) {
-      tellPositions();
+      teller.queueChanged();
       shared.board().changed(group);
     }
     dispatchLocked();
-  }
-
-  // ---------------------------------------------------------------- telling
-
-  /**
-   * The queue changed: every user whose position moved is sent {@code support.queued} with the
-   * new one, at most once per {@code positionUpdateMs}. The first change after a quiet spell goes
-   * out at once; later ones within the interval are sent together when it ends, with the positions
-   * of that moment, so the last position is always heard (unless the request was assigned or
-   * closed first). Under load this is one pass over the queue per interval instead of one per
-   * assignment.
-   */
-  private void tellPositions() {
-    if (positionsDue) {
-      return; // the scheduled send will see this change
-    }
-    // capped: a wall clock set back must not hold positions back for longer than the interval
-    long wait = Math.min(positionsToldAt + settings.positionUpdateMs() - scheduler.now(), settings.positionUpdateMs());
-    if (wait <= 0) {
-      sendPositions();
-      return;
-    }
-    positionsDue = true;
-    scheduler.schedule(this::sendDuePositions, wait);
-  }
-
-  private void sendDuePositions() {
-    lock.lock();
-    try {
-      positionsDue = false;
-      sendPositions();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void sendPositions() {
-    positionsToldAt = scheduler.now();
-    int[] slots = slots();
-    int held = queue.heldCount();
-    queue.forEachMoved((request, position) -> request.client().link().send(new SupportQueued(request.id(), position,
-        null, estimate.estimate(Math.max(0, position - 1 - held), slots[0], slots[1]))));
-  }
-
-  /** The wait of the request at {@code position}; offered requests are assumed to be at the front. */
-  private Long estimateFor(int position) {
-    int[] slots = slots();
-    return estimate.estimate(Math.max(0, position - 1 - queue.heldCount()), slots[0], slots[1]);
-  }
-
-  /** {free, all} slots of the group's available agents. */
-  private int[] slots() {
-    int free = 0;
-    int all = 0;
-    for (Agent agent : shared.agents().inGroup(group)) {
-      if (agent.isLoggedIn() && agent.availability() == Availability.AVAILABLE) {
-        all += agent.maxSessions();
-        free += Math.max(0, agent.maxSessions() - agent.load());
-      }
-    }
-    return new int[] {free, all};
   }
 
   // ---------------------------------------------------------------- reading
@@ -727,7 +567,7 @@ final class GroupLane {
   int openOffers() {
     lock.lock();
     try {
-      return offers.size();
+      return offers.count();
     } finally {
       lock.unlock();
     }

@@ -329,14 +329,14 @@ public final class SupportBroker {
       target = agents.find(frame.toAgentId()).filter(a -> a != from && a.isLoggedIn()).orElse(null);
       if (target == null) {
         failure = TransferFailedReason.UNKNOWN_TARGET;
-      } else if (!target.canTakeOffer() || !target.tryReserve()) {
+      } else if (!target.tryReserveOffer()) {
         target = null;
         failure = TransferFailedReason.NO_AGENTS;
       }
     } else if (!agents.servesGroup(frame.toGroup())) {
       failure = TransferFailedReason.UNKNOWN_TARGET;
     } else {
-      target = AgentChoice.reserveFor(null, agents.inGroup(frame.toGroup()), scheduler.now(), from);
+      target = AgentChoice.reserveFor(null, agents.offerable(frame.toGroup()), scheduler.now(), from);
       failure = target == null ? TransferFailedReason.NO_AGENTS : null;
     }
     if (target == null) {

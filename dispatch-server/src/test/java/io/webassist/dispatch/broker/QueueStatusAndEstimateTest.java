@@ -70,6 +70,48 @@ class QueueStatusAndEstimateTest {
   }
 
   @Test
+  void aQueueThatChangedAndCameBackBetweenTwoFlushesCostsNoFrame() {
+    RecordingLink ann = f.loginAvailable("ann");
+    f.broker.submit(f.user("u1", "198.51.100.1"), request("u1", null)); // offered to ann at once
+    f.broker.accept(f.agent("ann"), ann, ann.take(SupportOffer.class).get(0).requestId());
+    String session = ann.take(SessionStart.class).get(0).sessionId();
+    f.clock.advance(STATUS_MS * 2);
+    ann.take();
+
+    for (int i = 2; i < 5; i++) { // each request arrives and is taken between two flushes
+      f.broker.endSession(ann, session, "resolved");
+      f.broker.submit(f.user("u" + i, "198.51.100." + i), request("u" + i, null));
+      f.broker.accept(f.agent("ann"), ann, ann.take(SupportOffer.class).get(0).requestId());
+      session = ann.take(SessionStart.class).get(0).sessionId();
+      f.clock.advance(STATUS_MS * 2);
+      assertThat(ann.take(QueueStatus.class)).as("0 waiting, as ann heard last").isEmpty();
+    }
+
+    f.clock.advance(7);
+    f.broker.submit(f.user("u9", "198.51.100.9"), request("u9", null)); // ann is busy: this one waits
+    f.clock.advance(STATUS_MS * 2);
+    assertThat(ann.take(QueueStatus.class)).containsExactly(new QueueStatus(List.of(new GroupQueue("general", 1, 0))));
+  }
+
+  @Test
+  void anAgentLoggingInBetweenTwoFlushesHearsTheQueueAsItEnds() {
+    RecordingLink ann = f.loginAvailable("ann");
+    f.broker.submit(f.user("u1", "198.51.100.1"), request("u1", null)); // offered to ann, keeps its place
+    String offered = ann.take(SupportOffer.class).get(0).requestId();
+    f.clock.advance(STATUS_MS * 2);
+    ann.take();
+
+    f.broker.submit(f.user("u2", "198.51.100.2"), request("u2", null)); // a flush is due
+    RecordingLink bob = new RecordingLink("console-bob");
+    f.broker.login(f.agent("bob"), bob);
+    assertThat(bob.take(QueueStatus.class)).extracting(s -> s.groups().get(0).waiting()).containsExactly(2);
+    f.broker.accept(f.agent("ann"), ann, offered); // back to 1 waiting before the flush
+    f.clock.advance(STATUS_MS * 2);
+
+    assertThat(bob.take(QueueStatus.class)).extracting(s -> s.groups().get(0).waiting()).containsExactly(1);
+  }
+
+  @Test
   void noEstimateWithoutHistoryThenOneFromHandlingTimes() {
     RecordingLink ann = f.loginAvailable("ann");
     UserClient u1 = f.user("u1", "198.51.100.1");
