@@ -13,6 +13,7 @@ import io.webassist.bench.proc.ProcessStats;
 import io.webassist.bench.proc.ServerProcess;
 import io.webassist.bench.report.JfrSummary;
 import io.webassist.bench.report.Report;
+import io.webassist.bench.report.Verdicts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,12 +104,8 @@ public final class RouteScenario implements Scenario {
     } finally {
       channels.forEach(Channel::close);
     }
-    String detail = best == 0 ? "no rate step was sustained (>= 95% of offered) with p99 < 5 ms"
-        : String.format(Locale.ROOT, "best sustained with p99 < 5 ms: %.0f assignments/s (p99 %.2f ms)", best, bestP99);
-    if (best < 10_000) {
-      detail += String.format(Locale.ROOT, "; missed by %.0f%%", 100 * (1 - best / 10_000));
-    }
-    report.target("route: >= 10,000 assignments/s sustained with p99 < 5 ms", best >= 10_000, detail);
+    Report.TargetCheck routeTarget = Verdicts.route(best, bestP99, p.routeAgents());
+    report.target(routeTarget.target(), routeTarget.met(), routeTarget.detail());
     report.note("latency measured from each request's scheduled time (coordinated omission corrected); "
         + "'late' = requests due in the measured interval that had not been sent or answered 10 s after it");
     report.note("queued/req = support.queued frames a user received per request sent (1 when nobody waits; a "
