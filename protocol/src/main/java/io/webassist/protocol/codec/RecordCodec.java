@@ -182,7 +182,7 @@ final class RecordCodec extends ValueCodec {
     for (Component component : components) {
       Object v;
       try {
-        v = component.accessor.invoke(value);
+        v = component.accessor.invoke(value, (Object[]) null); // no empty varargs array per call
       } catch (InvocationTargetException | IllegalAccessException e) {
         throw new IllegalStateException("cannot read " + component.name + " of " + value.getClass().getSimpleName(), e);
       }
