@@ -35,6 +35,10 @@ public final class Theme {
 
   /** Installs FlatLaf; call on the EDT before the first component is made. */
   public static void install(Choice choice) {
+    // the client's jar leaves FlatLaf's native libraries out (window decorations drawn by the system)
+    if (System.getProperty("flatlaf.useNativeLibrary") == null) {
+      System.setProperty("flatlaf.useNativeLibrary", "false");
+    }
     boolean dark = choice == Choice.DARK || (choice == Choice.SYSTEM && askedSystemPrefersDark());
     if (dark) {
       FlatDarkLaf.setup();

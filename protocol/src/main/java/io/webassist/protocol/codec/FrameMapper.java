@@ -1,23 +1,16 @@
 package io.webassist.protocol.codec;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
@@ -25,44 +18,44 @@ import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.FrameTypes;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.stream.Collectors;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Turns one JSON object into a {@link Frame} and back. Strict where it matters (no coercion of
  * "5" into 5, no trailing garbage), lenient where the contract says so (unknown fields ignored).
  * Thread-safe; share {@link #INSTANCE}.
+ *
+ * <p>Built on Jackson's streaming parser and generator ({@code jackson-core}) with a small record
+ * binder ({@link RecordCodec}): the wire name in {@code "type"} picks the record, whose components
+ * are the fields. It replaced Jackson databind, which was a third of the assist client's download
+ * (docs/BENCHMARKS.md, "Assist client"), and answers bad lines as databind did: the same error codes,
+ * the same messages naming the frame and the field.
  */
 public final class FrameMapper {
 
   public static final FrameMapper INSTANCE = new FrameMapper();
 
-  /** Puts the wire name in a {@code "type"} property without annotating every record. */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-  private interface FrameTypeMixin {}
+  private static final String TYPE = "type";
+  private static final SerializedString TYPE_NAME = new SerializedString(TYPE);
+  /** Per thread, a copy of a line held off-heap, so that the parser reads an array (lines are at most 64 KiB by default). */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
 
-  private final ObjectReader reader;
-  private final ObjectWriter writer;
+  private final JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  private final Map<String, RecordCodec> byName = new HashMap<>();
+  private final Map<Class<?>, RecordCodec> byType = new HashMap<>();
+  private final Map<Class<?>, SerializedString> names = new HashMap<>();
 
   private FrameMapper() {
-    ObjectMapper mapper = JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .addMixIn(Frame.class, FrameTypeMixin.class)
-        .build();
-    // "requestId": 5 is a mistake in the sender, not a string: refuse it rather than guess
-    for (CoercionInputShape shape : new CoercionInputShape[] {
-        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
-      mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-    }
-    // "protocol": 1.5 is not 1
-    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    FrameTypes.all().forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
-    this.reader = mapper.readerFor(Frame.class);
-    this.writer = mapper.writerFor(Frame.class);
+    FrameTypes.all().forEach((name, type) -> {
+      RecordCodec codec = new RecordCodec(type);
+      byName.put(name, codec);
+      byType.put(type, codec);
+      names.put(type, new SerializedString(name));
+    });
   }
 
   /** Decodes one line (without its line end). */
@@ -70,11 +63,27 @@ public final class FrameMapper {
     if (!startsWithBrace(line)) {
       throw notAnObject();
     }
-    try (ByteBufInputStream in = new ByteBufInputStream(line)) {
-      return reader.readValue((java.io.InputStream) in);
-    } catch (IOException e) {
-      throw refusal(e);
+    int length = line.readableBytes();
+    if (!looksLikeUtf8(line)) {
+      // UTF-16 or UTF-32 (a zero byte right after the '{'): rare enough to read as a stream, as ever
+      return decode(() -> json.createParser((InputStream) new ByteBufInputStream(line.duplicate())));
     }
+    byte[] bytes;
+    int offset;
+    if (line.hasArray()) {
+      bytes = line.array();
+      offset = line.arrayOffset() + line.readerIndex();
+    } else {
+      bytes = SCRATCH.get();
+      if (bytes.length < length) {
+        bytes = new byte[Math.max(length, bytes.length * 2)];
+        SCRATCH.set(bytes);
+      }
+      offset = 0;
+      line.getBytes(line.readerIndex(), bytes, 0, length);
+    }
+    byte[] source = bytes;
+    return decode(() -> json.createParser(source, offset, length));
   }
 
   /**
@@ -85,44 +94,105 @@ public final class FrameMapper {
     if (!line.stripLeading().startsWith("{")) {
       throw notAnObject();
     }
-    try {
-      return reader.readValue(line);
-    } catch (IOException e) {
+    return decode(() -> json.createParser(line));
+  }
+
+  /** Opens a parser on the line; a line is parsed a second time when its {@code "type"} is not the first field. */
+  @FunctionalInterface
+  private interface Source {
+    JsonParser open() throws IOException;
+  }
+
+  private Frame decode(Source source) throws FrameDecodingException {
+    try (JsonParser p = source.open()) {
+      p.nextToken(); // the '{' checked above
+      int field = 0;
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken(), field++) {
+        String name = p.currentName();
+        p.nextToken();
+        String type = name.equals(TYPE) ? p.getValueAsString() : null; // a string, or a scalar as its text; null, {} and [] are no type
+        if (type != null) {
+          RecordCodec codec = byName.get(type);
+          if (codec == null) {
+            throw type.isEmpty() ? noType() : new FrameDecodingException(ErrorCode.UNKNOWN_TYPE,
+                "unknown frame type \"" + clip(type) + "\"");
+          }
+          if (field == 0) {
+            return finish(p, codec.readFields(p, p.nextToken()));
+          }
+          // the fields before "type" belong to the frame too: read the line again, without the "type" field
+          try (JsonParser again = new WithoutField(source.open(), field)) {
+            again.nextToken();
+            return finish(again, codec.readFields(again, again.nextToken()));
+          }
+        }
+        RecordCodec.readThrough(p);
+      }
+      throw noType();
+    } catch (BindException e) {
       throw refusal(e);
+    } catch (StreamReadException e) {
+      throw new FrameDecodingException(ErrorCode.BAD_FRAME, "malformed JSON: " + clip(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new FrameDecodingException(ErrorCode.BAD_FRAME, "unreadable frame: " + clip(e.getMessage()));
     }
+  }
+
+  /** A parser that passes over one field of the outermost object, by its position, as if it were not there. */
+  private static final class WithoutField extends JsonParserDelegate {
+    private final int hidden;
+    private int field = -1;
+
+    WithoutField(JsonParser parser, int hidden) {
+      super(parser);
+      this.hidden = hidden;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken t = delegate.nextToken();
+      if (t == JsonToken.FIELD_NAME && delegate.getParsingContext().getParent().inRoot() && ++field == hidden) {
+        delegate.nextToken();
+        delegate.skipChildren();
+        t = delegate.nextToken();
+      }
+      return t;
+    }
+  }
+
+  /** The frame, if nothing follows it on the line. */
+  private static Frame finish(JsonParser p, Object frame) throws IOException, FrameDecodingException {
+    if (p.nextToken() != null) {
+      throw notAnObject(); // a second value after the object
+    }
+    return (Frame) frame;
   }
 
   private static FrameDecodingException notAnObject() {
     return new FrameDecodingException(ErrorCode.BAD_FRAME, "frame must be a JSON object with a \"type\" field");
   }
 
-  /** Maps every way Jackson refuses a line to the error code and a message naming the field. */
-  private static FrameDecodingException refusal(IOException e) {
-    if (e instanceof InvalidTypeIdException invalidType) {
-      if (invalidType.getTypeId() == null || invalidType.getTypeId().isEmpty()) {
-        return new FrameDecodingException(ErrorCode.BAD_FRAME, "frame has no \"type\" field");
-      }
-      return new FrameDecodingException(ErrorCode.UNKNOWN_TYPE,
-          "unknown frame type \"" + clip(invalidType.getTypeId()) + "\"");
+  private static FrameDecodingException noType() {
+    return new FrameDecodingException(ErrorCode.BAD_FRAME, "frame has no \"type\" field");
+  }
+
+  /** A value that does not fit: the record's own message (it names the frame and field), else the field's path. */
+  private static FrameDecodingException refusal(BindException e) {
+    if (e.isRefusal() && e.refusal() != null) {
+      return new FrameDecodingException(ErrorCode.BAD_FRAME, e.refusal());
     }
-    if (e instanceof ValueInstantiationException instantiation) {
-      Throwable cause = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
-      String message = cause.getMessage() != null ? cause.getMessage() : describe(instantiation);
-      return new FrameDecodingException(ErrorCode.BAD_FRAME, message);
+    String path = e.path();
+    if (path.isEmpty()) {
+      return notAnObject();
     }
-    if (e instanceof StreamReadException read) {
-      return new FrameDecodingException(ErrorCode.BAD_FRAME, "malformed JSON: " + clip(read.getOriginalMessage()));
-    }
-    if (e instanceof JsonMappingException mapping) {
-      return new FrameDecodingException(ErrorCode.BAD_FRAME, describe(mapping));
-    }
-    return new FrameDecodingException(ErrorCode.BAD_FRAME, "unreadable frame: " + clip(e.getMessage()));
+    return new FrameDecodingException(ErrorCode.BAD_FRAME, "field '" + path + "' has the wrong type or shape");
   }
 
   /** Appends the frame's JSON (without a line end) to {@code out}. */
   public void write(Frame frame, ByteBuf out) {
-    try (ByteBufOutputStream stream = new ByteBufOutputStream(out)) {
-      writer.writeValue((java.io.OutputStream) stream, frame);
+    try (ByteBufOutputStream stream = new ByteBufOutputStream(out);
+        JsonGenerator g = json.createGenerator((OutputStream) stream, JsonEncoding.UTF8)) {
+      writeFrame(g, frame);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + frame.type(), e);
     }
@@ -130,11 +200,37 @@ public final class FrameMapper {
 
   /** The frame as one compact JSON line without the line end. */
   public String writeString(Frame frame) {
-    try {
-      return writer.writeValueAsString(frame);
-    } catch (JsonProcessingException e) {
+    BufferRecycler buffers = json._getBufferRecycler();
+    try (SegmentedStringWriter text = new SegmentedStringWriter(buffers)) {
+      try (JsonGenerator g = json.createGenerator(text)) {
+        writeFrame(g, frame);
+      }
+      return text.getAndClear();
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + frame.type(), e);
+    } finally {
+      buffers.releaseToPool();
     }
+  }
+
+  private void writeFrame(JsonGenerator g, Frame frame) throws IOException {
+    RecordCodec codec = byType.get(frame.getClass());
+    g.writeStartObject(frame);
+    g.writeFieldName(TYPE_NAME);
+    g.writeString(names.get(frame.getClass()));
+    codec.writeFields(g, frame);
+    g.writeEndObject();
+  }
+
+  /** JSON detects UTF-16 and UTF-32 by zero bytes among the first four; UTF-8 text has none there. */
+  private static boolean looksLikeUtf8(ByteBuf line) {
+    int end = Math.min(line.writerIndex(), line.readerIndex() + 4);
+    for (int i = line.readerIndex(); i < end; i++) {
+      if (line.getByte(i) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsWithBrace(ByteBuf line) {
@@ -145,16 +241,6 @@ public final class FrameMapper {
       }
     }
     return false;
-  }
-
-  private static String describe(JsonMappingException e) {
-    String path = e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
-    if (path.isEmpty()) {
-      return "frame must be a JSON object with a \"type\" field";
-    }
-    return "field '" + path + "' has the wrong type or shape";
   }
 
   private static String clip(String text) {
