@@ -316,7 +316,14 @@ public final class MainWindow {
     });
     showLoad();
     notice.setText("Session with " + session.title() + " started");
+    // the keyboard goes to the new chat: now, and again once the focus moves caused by removing the offer
+    // card (its Accept button had the focus) and by switching tabs have been processed
     panel.chat.input.requestFocusInWindow();
+    Edt.later(() -> {
+      if (tabs.getSelectedComponent() == panel) {
+        panel.chat.input.requestFocusInWindow();
+      }
+    });
   }
 
   private void showTabTitle(SessionModel session) {

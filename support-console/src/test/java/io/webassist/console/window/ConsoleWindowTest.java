@@ -289,6 +289,36 @@ class ConsoleWindowTest extends UiTestBase {
     await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("One moment please, I am checking."));
   }
 
+  /** The focus owner's name, read on the EDT (null: none). */
+  private static String focusOwner() {
+    return GuiActionRunner.execute(() -> {
+      java.awt.Component owner = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+      return owner == null ? null : owner.getName();
+    });
+  }
+
+  @Test
+  void afterAcceptingTheKeyboardIsInTheNewSessionsChatInput() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", "+44 20 7946 0000", "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+    await().untilAsserted(() -> assertThat(focusOwner()).isEqualTo("chatInput"));
+    window.robot().enterText("Typed at once\n");
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("Typed at once"));
+
+    // the second offer by the keyboard: the focus is in Ada's chat, it moves to Grace's
+    TestUser grace = ask("Grace", "+44 20 7946 0001", "acme-43", "/help.html");
+    offerCard(window, "Grace");
+    window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_A)
+        .modifiers(CTRL, SHIFT));
+    grace.awaitLinked();
+    window.tabbedPane("sessions").requireTabTitles("Ada", "Grace");
+    await().untilAsserted(() -> assertThat(focusOwner()).isEqualTo("chatInput"));
+    window.robot().enterText("Hello Grace\n");
+    await().untilAsserted(() -> assertThat(grace.chatTexts()).containsExactly("Hello Grace"));
+    assertThat(ada.chatTexts()).containsExactly("Typed at once");
+  }
+
   @Test
   void everythingWorksFromTheKeyboard() {
     FrameFixture window = logIn("bob");
