@@ -179,6 +179,13 @@ final class SessionPanel extends JPanel {
       }
 
       @Override
+      public void noticeCleared(SessionModel s, Notice n) {
+        if (n.message().equals(notice.getText())) {
+          notice.setText(" ");
+        }
+      }
+
+      @Override
       public void presenceChanged(SessionModel s) {
         presence.setText(s.userAway() ? "User away" + (s.awayGraceMs() == null ? ""
             : " (kept " + Math.max(1, s.awayGraceMs() / 1000) + " s)") : "User back");

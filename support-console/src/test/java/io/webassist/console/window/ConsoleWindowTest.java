@@ -173,6 +173,10 @@ class ConsoleWindowTest extends UiTestBase {
     assertThat(page.loads).doesNotContain("file:///etc/passwd");
     assertThat(page.userEvents).last().isInstanceOfSatisfying(io.webassist.protocol.frame.CobrowseRefused.class,
         r -> assertThat(r.url()).isEqualTo("file:///etc/passwd"));
+    // the next navigation that goes through clears the refusal
+    GuiActionRunner.execute(() -> page.listener().navigated(SITE + "/cart.html"));
+    await().untilAsserted(() -> assertThat(ada.page().url()).isEqualTo(SITE + "/cart.html"));
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.label("sessionNotice").text()).isBlank());
 
     // the page view's own switches (SessionPanel has none): the keys reach them
     window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_H).modifiers(CTRL, SHIFT));
