@@ -81,7 +81,11 @@ final class TextDeskView {
         }
       }
       case AVAILABILITY -> out.println("* You are " + status.availability().wireName());
-      case PROBLEM -> out.println("* The server refused: " + status.problem().message());
+      case PROBLEM -> {
+        if (status.problem() != null) {
+          out.println("* The server refused: " + status.problem().message());
+        }
+      }
       default -> { }
     }
   }

@@ -254,6 +254,10 @@ class ConsoleWindowTest extends UiTestBase {
     FrameFixture window = logIn("bob");
     MainWindow main = mains.get(0);
     assertThat(visible(main, "banner")).isFalse();
+    // a refusal from the server before the restart (as AgentDesk records an error frame)
+    GuiActionRunner.execute(() -> desks.get(0).model().status().problem(
+        new io.webassist.console.model.DeskStatus.Problem("over_capacity", "Too many sessions.")));
+    window.label("notice").requireText("The server said: Too many sessions.");
 
     server.stop();
     await().until(() -> visible(main, "banner"));
@@ -264,6 +268,8 @@ class ConsoleWindowTest extends UiTestBase {
     await().atMost(java.time.Duration.ofSeconds(40)).ignoreExceptions()
         .untilAsserted(() -> window.label("connection").requireText("Connected to " + server.address()));
     assertThat(visible(main, "banner")).isFalse();
+    // logged in again: the old refusal no longer applies and is gone from the status bar
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.label("notice").text()).doesNotContain("The server said"));
     // logged in again: offers arrive
     ask("Ada", null, "acme-42", "/cart.html");
     offerCard(window, "Ada");
