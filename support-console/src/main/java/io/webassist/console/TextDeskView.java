@@ -11,6 +11,7 @@ import io.webassist.console.model.OfferGone;
 import io.webassist.console.model.SessionModel;
 import io.webassist.console.model.SessionTabs;
 import io.webassist.link.session.LinkState;
+import io.webassist.protocol.frame.CobrowseInput;
 import io.webassist.protocol.frame.EndReason;
 import io.webassist.protocol.frame.GroupQueue;
 import io.webassist.protocol.frame.LinkPath;
@@ -80,7 +81,11 @@ final class TextDeskView {
         }
       }
       case AVAILABILITY -> out.println("* You are " + status.availability().wireName());
-      case PROBLEM -> out.println("* The server refused: " + status.problem().message());
+      case PROBLEM -> {
+        if (status.problem() != null) {
+          out.println("* The server refused: " + status.problem().message());
+        }
+      }
       default -> { }
     }
   }
@@ -116,14 +121,21 @@ final class TextDeskView {
     });
     session.activity().addListener(new ActivityList.Listener() {
       private int shown;
+      private ActivityList.Entry last;
 
       @Override
       public void activityChanged(ActivityList list) {
         List<ActivityList.Entry> entries = list.entries();
+        if (shown == entries.size() && !entries.isEmpty() && entries.get(shown - 1) != last
+            && entries.get(shown - 1).event() instanceof CobrowseInput) {
+          // a field's line updated in place: print its new value (pointer moves stay quiet)
+          out.println("  user " + ActivityText.describe(entries.get(shown - 1).event()));
+        }
         for (int i = Math.min(shown, entries.size()); i < entries.size(); i++) {
           out.println("  user " + ActivityText.describe(entries.get(i).event()));
         }
         shown = entries.size();
+        last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
       }
     });
     session.addListener(new SessionModel.Listener() {

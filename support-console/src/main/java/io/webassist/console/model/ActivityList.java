@@ -1,5 +1,6 @@
 package io.webassist.console.model;
 
+import io.webassist.protocol.frame.CobrowseInput;
 import io.webassist.protocol.frame.CobrowsePointer;
 import io.webassist.protocol.frame.SessionEvent;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What the user did in one session, each event with the time it arrived (claims 94, 105): the list
  * beside the page view. A run of pointer moves keeps one entry (the latest), so moves do not bury the
- * clicks and input; the list keeps the newest {@link #CAPACITY} entries.
+ * clicks and input; likewise a run of input events for the same field keeps one entry (the field's latest
+ * value, with the latest time) instead of a line per keystroke. The list keeps the newest {@link #CAPACITY}
+ * entries.
  */
 public final class ActivityList {
   public static final int CAPACITY = 500;
@@ -33,7 +36,7 @@ public final class ActivityList {
   public void record(SessionEvent event, long at) {
     Entry entry = new Entry(at, event);
     int last = entries.size() - 1;
-    if (event instanceof CobrowsePointer && last >= 0 && entries.get(last).event() instanceof CobrowsePointer) {
+    if (last >= 0 && replacesLast(entries.get(last).event(), event)) {
       entries.set(last, entry);
     } else {
       entries.add(entry);
@@ -42,6 +45,14 @@ public final class ActivityList {
       }
     }
     listeners.forEach(l -> l.activityChanged(this));
+  }
+
+  private static boolean replacesLast(SessionEvent previous, SessionEvent event) {
+    if (event instanceof CobrowsePointer) {
+      return previous instanceof CobrowsePointer;
+    }
+    return event instanceof CobrowseInput input && previous instanceof CobrowseInput before
+        && before.field().equals(input.field());
   }
 
   public List<Entry> entries() {

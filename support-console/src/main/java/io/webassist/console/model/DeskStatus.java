@@ -82,7 +82,7 @@ public final class DeskStatus {
     return availability;
   }
 
-  /** The last refusal from the server, or null. */
+  /** The last refusal from the server while it still applies (a new login clears it), or null. */
   public Problem problem() {
     return problem;
   }
@@ -97,6 +97,7 @@ public final class DeskStatus {
     groups = ready.groups();
     cannedReplies = ready.cannedReplies();
     connection = Connection.ONLINE;
+    problem = null; // logged in (again): an earlier refusal no longer applies
     logins++;
     fire(Change.LOGGED_IN);
   }

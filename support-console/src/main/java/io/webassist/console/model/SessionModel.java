@@ -2,6 +2,7 @@ package io.webassist.console.model;
 
 import io.webassist.cobrowse.CobrowseSession;
 import io.webassist.cobrowse.Notice;
+import io.webassist.cobrowse.PageState;
 import io.webassist.link.session.LinkState;
 import io.webassist.protocol.frame.ChatMessage;
 import io.webassist.protocol.frame.CobrowseClick;
@@ -37,6 +38,12 @@ public final class SessionModel {
 
     default void notice(SessionModel session, Notice notice) {}
 
+    /**
+     * {@code notice} (the one shown last) no longer applies: a refused navigation once the shared page
+     * moved on. A view still showing it clears it.
+     */
+    default void noticeCleared(SessionModel session, Notice notice) {}
+
     default void unreadChanged(SessionModel session) {}
 
     default void transferChanged(SessionModel session) {}
@@ -67,6 +74,9 @@ public final class SessionModel {
   private EndReason endReason;
   private boolean userAway;
   private Long awayGraceMs;
+  private Notice notice;
+  /** The shared page's URL when {@link #notice} came. */
+  private String urlAtNotice;
 
   public SessionModel(String sessionId, String requestId, UserInfo user, String pageUrl, String group,
       long startedAt, TransferInfo handedOverBy, CobrowseSession cobrowse) {
@@ -78,7 +88,21 @@ public final class SessionModel {
     this.startedAt = startedAt;
     this.handedOverBy = handedOverBy;
     this.cobrowse = cobrowse;
-    cobrowse.addNoticeListener(notice -> listeners.forEach(l -> l.notice(this, notice)));
+    cobrowse.addNoticeListener(n -> {
+      notice = n;
+      urlAtNotice = cobrowse.page().url();
+      listeners.forEach(l -> l.notice(this, n));
+    });
+    // a refused navigation is old news once the shared page moves on: a navigation that went through
+    // (either side's), or a snapshot at another page than the one shown when the refusal came
+    cobrowse.page().addListener((page, change) -> {
+      if (notice != null && notice.kind() == Notice.Kind.NAVIGATION_REFUSED && (change == PageState.Change.URL
+          || change == PageState.Change.SNAPSHOT && !java.util.Objects.equals(page.url(), urlAtNotice))) {
+        Notice cleared = notice;
+        notice = null;
+        listeners.forEach(l -> l.noticeCleared(this, cleared));
+      }
+    });
   }
 
   public void addListener(Listener listener) {
@@ -118,6 +142,11 @@ public final class SessionModel {
 
   public CobrowseSession cobrowse() {
     return cobrowse;
+  }
+
+  /** The notice shown last, while it still applies; null if none. */
+  public Notice notice() {
+    return notice;
   }
 
   public ActivityList activity() {

@@ -4,7 +4,9 @@ import io.webassist.console.AgentDesk;
 import io.webassist.console.LoginFailure;
 import io.webassist.console.profile.ConsoleProfile;
 import io.webassist.console.profile.FingerprintProbe;
+import io.webassist.console.profile.FingerprintText;
 import io.webassist.console.profile.ProfileStore;
+import io.webassist.console.profile.TrustedThisRun;
 import io.webassist.link.TransportSecurity;
 import io.webassist.security.pin.Fingerprints;
 import java.awt.BorderLayout;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The login window: server (host:port), agent id, password. The first connection to a server not yet
  * trusted shows the certificate's fingerprint and asks whether to trust it (or takes the one given with
  * {@code --server-fingerprint}); the trusted fingerprint, the server and the agent id — never the
- * password — are remembered in the profile. Wrong password, locked-out agent, unreachable server and a
+ * password — are remembered in the profile after a successful login; a server trusted at the prompt stays
+ * trusted for the rest of the run even when that login failed (a retry does not ask again). Wrong password, locked-out agent, unreachable server and a
  * changed certificate each get their own message; a changed certificate is refused.
  */
 public final class LoginWindow {
@@ -54,6 +57,7 @@ public final class LoginWindow {
   private final JButton logIn = new JButton("Log in");
   private final JLabel message = new JLabel(" ");
   private ConsoleProfile profile = ConsoleProfile.EMPTY;
+  private final TrustedThisRun trustedThisRun = new TrustedThisRun();
   private boolean done;
   private String unattended;
 
@@ -189,7 +193,7 @@ public final class LoginWindow {
       connect(target, agentId, secretText, TransportSecurity.pinned(given), given);
       return;
     }
-    String trusted = profile.trusted(target.text());
+    String trusted = trustedThisRun.trusted(profile, target.text());
     if (trusted != null) {
       connect(target, agentId, secretText, TransportSecurity.pinned(trusted), trusted);
       return;
@@ -200,6 +204,7 @@ public final class LoginWindow {
             busy(false, "Cannot reach a WebAssist server at " + target.text()
                 + ". Check the address and that the server runs.");
           } else if (askToTrust(target, fingerprint)) {
+            trustedThisRun.trust(target.text(), fingerprint);
             connect(target, agentId, secretText, TransportSecurity.pinned(fingerprint), fingerprint);
           } else {
             busy(false, "Not trusted; not connected.");
@@ -217,12 +222,13 @@ public final class LoginWindow {
 
   /** The first-contact prompt: the fingerprint, copyable, and a choice. */
   private boolean askToTrust(HostPort target, String fingerprint) {
-    JTextArea text = new JTextArea(fingerprint);
+    // whole bytes a line (never "…2A:E9:0" / "F:A5…"), monospaced so the lines align for comparing
+    JTextArea text = new JTextArea(FingerprintText.lines(fingerprint));
     text.setName("fingerprint");
     text.setEditable(false);
-    text.setLineWrap(true);
-    text.setColumns(32);
-    text.setRows(3);
+    text.setLineWrap(false);
+    text.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, text.getFont().getSize()));
+    text.setRows(text.getLineCount());
     JPanel panel = new JPanel(new BorderLayout(8, 8));
     panel.add(new JLabel("<html>This console has not connected to <b>" + target.text() + "</b> before.<br>"
         + "Its certificate's SHA-256 fingerprint is:</html>"), BorderLayout.NORTH);

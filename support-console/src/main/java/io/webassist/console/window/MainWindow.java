@@ -55,6 +55,7 @@ import javax.swing.WindowConstants;
  * user; Ctrl+Shift+H highlight tool; Ctrl+Shift+U available/away; Ctrl+Shift+T light/dark.
  */
 public final class MainWindow {
+  private static final String SERVER_SAID = "The server said: ";
   private final AgentDesk desk;
   private final DeskModel model;
   private final Supplier<PageView> pageViews;
@@ -188,7 +189,7 @@ public final class MainWindow {
   // ---------------------------------------------------------------- models
 
   private void listen() {
-    model.status().addListener((status, change) -> statusChanged());
+    model.status().addListener((status, change) -> statusChanged(change));
     model.offers().addListener(new OfferList.Listener() {
       @Override
       public void offerAdded(Offer offer) {
@@ -214,6 +215,11 @@ public final class MainWindow {
   }
 
   private void statusChanged() {
+    statusChanged(null);
+  }
+
+  /** The status bar and banner for what changed ({@code null}: everything, at the start). */
+  private void statusChanged(DeskStatus.Change change) {
     DeskStatus status = model.status();
     connection.setText(switch (status.connection()) {
       case CONNECTING -> "Connecting …";
@@ -230,8 +236,10 @@ public final class MainWindow {
     if (availability.getSelectedIndex() != wanted) {
       availability.setSelectedIndex(wanted);
     }
-    if (status.problem() != null) {
-      notice.setText("The server said: " + status.problem().message());
+    if (status.problem() != null && (change == DeskStatus.Change.PROBLEM || change == null)) {
+      notice.setText(SERVER_SAID + status.problem().message());
+    } else if (status.problem() == null && notice.getText().startsWith(SERVER_SAID)) {
+      notice.setText(" "); // the problem no longer applies (logged in again)
     }
     showLoad();
   }
@@ -316,7 +324,14 @@ public final class MainWindow {
     });
     showLoad();
     notice.setText("Session with " + session.title() + " started");
+    // the keyboard goes to the new chat: now, and again once the focus moves caused by removing the offer
+    // card (its Accept button had the focus) and by switching tabs have been processed
     panel.chat.input.requestFocusInWindow();
+    Edt.later(() -> {
+      if (tabs.getSelectedComponent() == panel) {
+        panel.chat.input.requestFocusInWindow();
+      }
+    });
   }
 
   private void showTabTitle(SessionModel session) {

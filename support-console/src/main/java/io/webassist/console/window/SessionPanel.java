@@ -63,6 +63,15 @@ final class SessionPanel extends JPanel {
     split.setResizeWeight(0.7); // a wider window widens the page most
     add(split, BorderLayout.CENTER);
     add(footer(), BorderLayout.SOUTH);
+    // the tab's default focus is the chat input (not the first field, Phone): where the tabbed pane or the
+    // window puts the focus when this tab is shown
+    setFocusTraversalPolicyProvider(true);
+    setFocusTraversalPolicy(new javax.swing.LayoutFocusTraversalPolicy() {
+      @Override
+      public java.awt.Component getDefaultComponent(java.awt.Container root) {
+        return chat.input.isShowing() && chat.input.isEnabled() ? chat.input : super.getDefaultComponent(root);
+      }
+    });
     wireModel();
     page.setListener(actions);
     page.setFollowUser(true);
@@ -167,6 +176,13 @@ final class SessionPanel extends JPanel {
       @Override
       public void notice(SessionModel s, Notice n) {
         notice.setText(n.message());
+      }
+
+      @Override
+      public void noticeCleared(SessionModel s, Notice n) {
+        if (n.message().equals(notice.getText())) {
+          notice.setText(" ");
+        }
       }
 
       @Override

@@ -133,6 +133,49 @@ class SessionModelTest {
   }
 
   @Test
+  void aRefusedNavigationsNoticeIsClearedWhenTheSharedPageMovesOn() {
+    List<String> cleared = new ArrayList<>();
+    session.addListener(new SessionModel.Listener() {
+      @Override
+      public void noticeCleared(SessionModel s, io.webassist.cobrowse.Notice n) {
+        cleared.add(n.message());
+      }
+    });
+    fromUser(new CobrowseConsent(true));
+    PageActions actions = new PageActions(cobrowse, view);
+    actions.navigated("file:///etc/passwd");
+    assertThat(session.notice().message()).contains("not opening file:///etc/passwd");
+    // moves on the same page: the refusal still applies
+    fromUser(new CobrowsePointer(1, 2));
+    actions.scrolled(0, 400, "#list", 0, 10);
+    assertThat(cleared).isEmpty();
+
+    actions.navigated(PAGE + "?step=2");
+
+    assertThat(cleared).singleElement().satisfies(m -> assertThat(m).contains("not opening file:///etc/passwd"));
+    assertThat(session.notice()).isNull();
+  }
+
+  @Test
+  void aRefusedNavigationsNoticeIsClearedWhenTheUserGoesElsewhere() {
+    List<String> cleared = new ArrayList<>();
+    session.addListener(new SessionModel.Listener() {
+      @Override
+      public void noticeCleared(SessionModel s, io.webassist.cobrowse.Notice n) {
+        cleared.add(n.message());
+      }
+    });
+    fromUser(new CobrowseConsent(true));
+    new PageActions(cobrowse, view).navigated("https://elsewhere.example/");
+    assertThat(session.notice().kind()).isEqualTo(io.webassist.cobrowse.Notice.Kind.NAVIGATION_REFUSED);
+
+    fromUser(new CobrowseNavigate(PAGE + "?step=3"));
+
+    assertThat(cleared).hasSize(1);
+    assertThat(session.notice()).isNull();
+  }
+
+  @Test
   void beforeConsentAUrlThePolicyForbidsIsRefusedAndNotLoaded() {
     new PageActions(cobrowse, view).navigated("https://elsewhere.example/");
 

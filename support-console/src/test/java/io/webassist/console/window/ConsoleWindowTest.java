@@ -173,6 +173,10 @@ class ConsoleWindowTest extends UiTestBase {
     assertThat(page.loads).doesNotContain("file:///etc/passwd");
     assertThat(page.userEvents).last().isInstanceOfSatisfying(io.webassist.protocol.frame.CobrowseRefused.class,
         r -> assertThat(r.url()).isEqualTo("file:///etc/passwd"));
+    // the next navigation that goes through clears the refusal
+    GuiActionRunner.execute(() -> page.listener().navigated(SITE + "/cart.html"));
+    await().untilAsserted(() -> assertThat(ada.page().url()).isEqualTo(SITE + "/cart.html"));
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.label("sessionNotice").text()).isBlank());
 
     // the page view's own switches (SessionPanel has none): the keys reach them
     window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_H).modifiers(CTRL, SHIFT));
@@ -250,6 +254,10 @@ class ConsoleWindowTest extends UiTestBase {
     FrameFixture window = logIn("bob");
     MainWindow main = mains.get(0);
     assertThat(visible(main, "banner")).isFalse();
+    // a refusal from the server before the restart (as AgentDesk records an error frame)
+    GuiActionRunner.execute(() -> desks.get(0).model().status().problem(
+        new io.webassist.console.model.DeskStatus.Problem("over_capacity", "Too many sessions.")));
+    window.label("notice").requireText("The server said: Too many sessions.");
 
     server.stop();
     await().until(() -> visible(main, "banner"));
@@ -260,6 +268,8 @@ class ConsoleWindowTest extends UiTestBase {
     await().atMost(java.time.Duration.ofSeconds(40)).ignoreExceptions()
         .untilAsserted(() -> window.label("connection").requireText("Connected to " + server.address()));
     assertThat(visible(main, "banner")).isFalse();
+    // logged in again: the old refusal no longer applies and is gone from the status bar
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.label("notice").text()).doesNotContain("The server said"));
     // logged in again: offers arrive
     ask("Ada", null, "acme-42", "/cart.html");
     offerCard(window, "Ada");
@@ -287,6 +297,36 @@ class ConsoleWindowTest extends UiTestBase {
     window.textBox("chatInput").pressAndReleaseKeys(KeyEvent.VK_ENTER);
 
     await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("One moment please, I am checking."));
+  }
+
+  /** The focus owner's name, read on the EDT (null: none). */
+  private static String focusOwner() {
+    return GuiActionRunner.execute(() -> {
+      java.awt.Component owner = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+      return owner == null ? null : owner.getName();
+    });
+  }
+
+  @Test
+  void afterAcceptingTheKeyboardIsInTheNewSessionsChatInput() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", "+44 20 7946 0000", "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+    await().untilAsserted(() -> assertThat(focusOwner()).isEqualTo("chatInput"));
+    window.robot().enterText("Typed at once\n");
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).containsExactly("Typed at once"));
+
+    // the second offer by the keyboard: the focus is in Ada's chat, it moves to Grace's
+    TestUser grace = ask("Grace", "+44 20 7946 0001", "acme-43", "/help.html");
+    offerCard(window, "Grace");
+    window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_A)
+        .modifiers(CTRL, SHIFT));
+    grace.awaitLinked();
+    window.tabbedPane("sessions").requireTabTitles("Ada", "Grace");
+    await().untilAsserted(() -> assertThat(focusOwner()).isEqualTo("chatInput"));
+    window.robot().enterText("Hello Grace\n");
+    await().untilAsserted(() -> assertThat(grace.chatTexts()).containsExactly("Hello Grace"));
+    assertThat(ada.chatTexts()).containsExactly("Typed at once");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.webassist.console.profile.ConsoleProfile;
+import io.webassist.console.profile.FingerprintText;
 import io.webassist.console.profile.ProfileStore;
 import io.webassist.console.testing.TestServer;
 import io.webassist.dispatch.config.LimitsConfig;
@@ -59,7 +60,7 @@ class LoginWindowTest extends UiTestBase {
 
     JOptionPaneFixture prompt = login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000));
     prompt.requireTitle("Trust this server?");
-    prompt.textBox("fingerprint").requireText(server.fingerprint());
+    prompt.textBox("fingerprint").requireText(FingerprintText.lines(server.fingerprint()));
     prompt.buttonWithText(LoginWindow.TRUST).click();
 
     await().until(() -> mains.size() == 1);
@@ -77,6 +78,26 @@ class LoginWindowTest extends UiTestBase {
     again.textBox("server").requireText(server.address());
     submit(again, "bob-pw");
     await().until(() -> mains.size() == 2);
+  }
+
+  @Test
+  void aServerTrustedBeforeAWrongPasswordIsNotAskedAgainOnTheRetry() throws Exception {
+    FrameFixture login = loginWindow(untrusted("bob"));
+    submit(login, "not-bobs");
+    JOptionPaneFixture prompt = login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000));
+    assertThat(prompt.textBox("fingerprint").text().split("\n")).hasSize(4)
+        .allSatisfy(line -> assertThat(line).matches("([0-9A-F]{2}:){7}[0-9A-F]{2}"));
+    prompt.buttonWithText(LoginWindow.TRUST).click();
+    await().ignoreExceptions().untilAsserted(() -> login.label("loginMessage").requireText("Wrong agent id or password."));
+    ProfileStore store = new ProfileStore(profileDir);
+    assertThat(store.load().trusted(server.address())).isNull(); // written only after a login that worked
+
+    // the retry goes straight in: a second prompt would hold the login and no main window would open
+    login.textBox("password").click(); // Xvfb has no window manager to hand the focus back after the prompt
+    submit(login, "bob-pw");
+    await().until(() -> mains.size() == 1);
+    await().until(() -> server.fingerprint().equals(store.load().trusted(server.address())));
+    assertThat(java.nio.file.Files.readString(store.file())).doesNotContain("bob-pw").doesNotContain("not-bobs");
   }
 
   @Test
