@@ -86,7 +86,12 @@ class ScenarioSmokeTest {
     assertThat((Long) report.cell(0, "measured")).isPositive();
     assertThat((Double) report.cell(0, "assigned/s")).isPositive();
     assertThat((Double) report.cell(0, "p50 ms")).isPositive().isLessThanOrEqualTo((Double) report.cell(0, "p99 ms"));
-    assertThat(report.targets()).extracting(Report.TargetCheck::met).doesNotContainNull();
+    // the smoke profile logs in fewer agents than the target's 1,000: the verdict says it does not apply, and why
+    assertThat(report.targets()).singleElement().satisfies(target -> {
+      assertThat(target.target()).startsWith("route:");
+      assertThat(target.met()).isNull();
+      assertThat(target.detail()).contains("judged with 1,000");
+    });
   }
 
   @Test
