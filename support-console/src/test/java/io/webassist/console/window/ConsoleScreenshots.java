@@ -147,9 +147,25 @@ public final class ConsoleScreenshots {
    * Whether {@code pages} page views have finished loading: the JavaFX view says "Opening …" in its
    * message line until then (the plain view has no such line and counts as shown).
    */
+  /** Whether {@code pages} page views, shown or in a tab behind, have finished opening their page. */
   static boolean pageShown(MainWindow main, int pages) {
-    List<String> messages = text(main, "pageMessage");
+    List<String> messages = Edt.call(() -> {
+      List<String> found = new java.util.ArrayList<>();
+      collectAll(main.frame(), "pageMessage", found);
+      return found;
+    });
     return messages.isEmpty() || messages.stream().filter(t -> !t.startsWith("Opening")).count() >= pages;
+  }
+
+  private static void collectAll(Container root, String name, List<String> into) {
+    for (Component c : root.getComponents()) {
+      if (name.equals(c.getName()) && c instanceof JLabel label) {
+        into.add(label.getText());
+      }
+      if (c instanceof Container inner) {
+        collectAll(inner, name, into);
+      }
+    }
   }
 
   private static boolean samePixels(BufferedImage a, BufferedImage b) {
