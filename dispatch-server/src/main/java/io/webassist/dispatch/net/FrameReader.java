@@ -11,6 +11,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.webassist.dispatch.limits.FrameRateLimiter;
 import io.webassist.dispatch.limits.Limit;
 import io.webassist.dispatch.limits.LimitEvents;
+import io.webassist.protocol.codec.FrameDecoder;
 import io.webassist.protocol.codec.FrameDecodingException;
 import io.webassist.protocol.codec.FrameMapper;
 import io.webassist.protocol.frame.ErrorCode;
@@ -111,7 +112,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
   }
 
   private void line(ChannelHandlerContext ctx, Connection connection, ByteBuf line) {
-    if (!passesRate(ctx, connection) || isBlank(line)) {
+    if (!passesRate(ctx, connection) || FrameDecoder.isBlank(line)) {
       return;
     }
     Object frame;
@@ -174,16 +175,6 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
     connection.inboundClosing(true);
     ctx.channel().config().setAutoRead(false);
     ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
-  }
-
-  private static boolean isBlank(ByteBuf line) {
-    for (int i = line.readerIndex(); i < line.writerIndex(); i++) {
-      byte b = line.getByte(i);
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** An unfinished line still kept goes on to the stage that takes this one's place (the relay's forwarder). */

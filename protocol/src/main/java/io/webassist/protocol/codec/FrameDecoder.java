@@ -59,7 +59,8 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
     ctx.fireExceptionCaught(cause);
   }
 
-  private static boolean isBlank(ByteBuf line) {
+  /** Whether the line holds only blanks (spaces, tabs, a CR): skipped, never an error, wherever lines are read. */
+  public static boolean isBlank(ByteBuf line) {
     for (int i = line.readerIndex(); i < line.writerIndex(); i++) {
       byte b = line.getByte(i);
       if (b != ' ' && b != '\t' && b != '\r') {
