@@ -241,7 +241,7 @@ class ConsoleWindowTest extends UiTestBase {
     acceptAndLink(window, "Ada", ada);
 
     window.button("endSession").click();
-    window.optionPane().okButton().click();
+    pressOk(window);
 
     await().untilAsserted(() -> assertThat(ada.link().state().name()).isEqualTo("ENDED"));
     await().ignoreExceptions().untilAsserted(() -> window.label("notice").requireText("Session with Ada ended: resolved"));
@@ -349,7 +349,7 @@ class ConsoleWindowTest extends UiTestBase {
 
     window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_E)
         .modifiers(CTRL));
-    window.optionPane().okButton().click();
+    pressOk(window);
     await().untilAsserted(() -> assertThat(ada.link().state().name()).isEqualTo("ENDED"));
   }
 }

@@ -50,7 +50,7 @@ class ServerPushedFramesTest extends UiTestBase {
     JOptionPaneFixture dialog = bob.optionPane();
     dialog.textBox("transferTarget").enterText("carol");
     dialog.textBox("transferNote").enterText("wants a refund");
-    dialog.okButton().click();
+    pressOk(bob);
     await().ignoreExceptions().untilAsserted(() -> assertThat(bob.label("transferState").text())
         .startsWith("Transfer asked"));
 
@@ -101,7 +101,7 @@ class ServerPushedFramesTest extends UiTestBase {
     bob.button("transfer").click();
     JOptionPaneFixture dialog = bob.optionPane();
     dialog.textBox("transferTarget").enterText("nobody-here");
-    dialog.okButton().click();
+    pressOk(bob);
 
     await().ignoreExceptions().untilAsserted(() -> assertThat(bob.label("transferState").text())
         .startsWith("Transfer failed ("));
