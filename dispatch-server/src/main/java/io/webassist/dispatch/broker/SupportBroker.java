@@ -66,6 +66,7 @@ public final class SupportBroker {
   private final Scheduler scheduler;
   private final Lanes lanes;
   private final LimitEvents limits;
+  private volatile boolean stopping;
 
   public SupportBroker(AgentRegistry agents, RoutingRules routing, SessionRegistry sessions, Scheduler scheduler,
       Metrics metrics, BrokerSettings settings) {
@@ -92,8 +93,13 @@ public final class SupportBroker {
     lanes.onSessionEnded(listener);
   }
 
-  /** No new offers from now on; the server is shutting down. */
+  /**
+   * No new offers from now on; the server is shutting down. The connections it then closes are not
+   * agents or users leaving: nobody is told "agent_left" and put back in a queue that is going away
+   * (they were told {@code shutting_down}; sessions on direct links carry on between the peers).
+   */
   public void stop() {
+    stopping = true;
     lanes.stop();
   }
 
@@ -162,6 +168,9 @@ public final class SupportBroker {
    * running session waits {@code reclaimGraceMs} for the user to come back, then ends with {@code user_left}.
    */
   public void userLeft(UserClient user) {
+    if (stopping) {
+      return;
+    }
     for (String requestId : List.copyOf(user.requestIds())) {
       HelpRequest request = lanes.request(requestId);
       if (request != null) {
@@ -278,6 +287,9 @@ public final class SupportBroker {
 
   /** The agent's console connection closed: its offers go back to the front, its sessions' users are re-queued and told. */
   public void agentLeft(Agent agent, ClientLink link) {
+    if (stopping) {
+      return;
+    }
     synchronized (agent) {
       if (agent.link() != link) {
         return; // already replaced by a newer login, which cleaned up

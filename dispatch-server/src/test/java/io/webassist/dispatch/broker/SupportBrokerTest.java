@@ -318,6 +318,24 @@ class SupportBrokerTest {
   }
 
   @Test
+  void connectionsClosedByAServerShuttingDownAreNotAgentsOrUsersLeaving() {
+    RecordingLink ann = f.loginAvailable("ann");
+    UserClient u1 = f.user("u1", "198.51.100.1");
+    f.broker.submit(u1, request("u1", null));
+    f.broker.accept(f.agent("ann"), ann, ann.take(SupportOffer.class).get(0).requestId());
+    ann.take();
+    linkOf(u1).take();
+
+    f.broker.stop(); // then the server closes every connection, each told shutting_down
+    f.broker.agentLeft(f.agent("ann"), ann);
+    f.broker.userLeft(u1);
+
+    // not "your agent had to leave, you are back in the queue" while the queue itself goes away
+    assertThat(linkOf(u1).take()).isEmpty();
+    assertThat(ann.take()).isEmpty();
+  }
+
+  @Test
   void agentDisconnectDuringSessionRequeuesTheUserAtTheFrontAndTellsWhy() {
     RecordingLink ann = f.loginAvailable("ann");
     UserClient u1 = f.user("u1", "198.51.100.1");
