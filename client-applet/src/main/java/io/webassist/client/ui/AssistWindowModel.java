@@ -95,12 +95,12 @@ public final class AssistWindowModel {
     return spot.position() <= 1 ? "You are next in the queue." : "You are number " + spot.position() + " in the queue.";
   }
 
-  /** "About 4 min" when the server could estimate the wait, else null. */
+  /** "About 4 min to wait." when the server could estimate the wait, else null. */
   public String estimateText() {
     if (spot == null || spot.estimatedWaitMs() == null || screen != Screen.WAITING) {
       return null;
     }
-    return "About " + Wording.minutes(spot.estimatedWaitMs()) + " to wait.";
+    return Wording.estimatedWait(spot.estimatedWaitMs());
   }
 
   /** Why the person is (back) in the queue, e.g. the agent had to leave; null when nothing to say. */
