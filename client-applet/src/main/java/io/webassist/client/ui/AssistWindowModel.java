@@ -145,6 +145,7 @@ public final class AssistWindowModel {
     return consent;
   }
 
+  /** This request's chat so far; after the session ended, still the conversation the person had. */
   public List<ChatLine> chat() {
     return Collections.unmodifiableList(chat);
   }
@@ -183,13 +184,17 @@ public final class AssistWindowModel {
 
   // ---------------------------------------------------------------- the person's actions
 
-  /** The person asked for help with {@code entered}; the request is being made. */
+  /**
+   * The person asked for help with {@code entered}; the request is being made. The last session's
+   * chat, kept readable on the ended screen until now, is cleared: a new request starts a new talk.
+   */
   public void asking(Details entered) {
     Edt.check();
     details = entered;
     resetOutcome();
     spot = null;
     waitingNote = null;
+    chat.clear();
     screen = Screen.CONNECTING;
     fire();
   }

@@ -77,6 +77,22 @@ class AssistWindowModelTest {
   }
 
   @Test
+  void theChatOutlivesTheSessionUntilThePersonAsksAgain() throws Exception {
+    onEdt(() -> {
+      model.asking(model.details());
+      model.assigned("Bob");
+      model.chatAdded(new AssistWindowModel.ChatLine("Bob", true, "Press Apply under the voucher field.", 0));
+      model.ended(EndReason.LINK_LOST);
+      assertThat(model.screen()).isEqualTo(AssistWindowModel.Screen.ENDED);
+      assertThat(model.chat()).extracting(AssistWindowModel.ChatLine::text)
+          .containsExactly("Press Apply under the voucher field.");
+
+      model.askingAgain();
+      assertThat(model.chat()).isEmpty();
+    });
+  }
+
+  @Test
   void theLinkLineSaysThePathAndTheState() throws Exception {
     onEdt(() -> {
       model.assigned("Bob");

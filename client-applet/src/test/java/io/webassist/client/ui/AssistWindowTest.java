@@ -328,6 +328,52 @@ class AssistWindowTest {
     ui().untilAsserted(() -> window.label("linkState").requireText("Through the help desk's relay · live"));
   }
 
+  /**
+   * The agent's last instructions are what a person most needs after the session: the ended screen
+   * keeps the conversation, read-only and scrolled to its end, until the person asks again.
+   */
+  @Test
+  void afterTheAgentEndsTheConversationStaysReadableOnTheEndedScreen() {
+    TestAgent agent = connected("Ada");
+    window.textBox("message").enterText("Where do I enter the voucher?").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    ui().until(() -> agent.read(model -> model.chat().texts()).contains("Where do I enter the voucher?"));
+    for (int step = 1; step <= 20; step++) {
+      String line = "Step " + step + " of what we looked at together.";
+      agent.act(model -> model.chat(line));
+    }
+    String last = "Open Vouchers at the top of your cart, type the code and press Apply.";
+    agent.act(model -> model.chat(last));
+    ui().untilAsserted(() -> assertThat(window.textBox("chat").text()).endsWith(last));
+
+    agent.endSession("resolved");
+
+    ui().untilAsserted(() -> window.textBox("endedReason")
+        .requireText("Your agent ended the session. We hope you got the help you needed."));
+    window.label("transcriptCaption").requireText("Your conversation with Bob");
+    window.textBox("transcript").requireVisible().requireNotEditable();
+    assertThat(window.textBox("transcript").text())
+        .contains("You: Where do I enter the voucher?", "Bob: Step 1 of what")
+        .matches("(?s).*\\d\\d:\\d\\d  Bob: " + java.util.regex.Pattern.quote(last));
+    javax.swing.JTextPane transcript = (javax.swing.JTextPane) window.textBox("transcript").target();
+    ui().untilAsserted(() -> GuiActionRunner.execute(() -> {
+      javax.swing.JScrollPane scroll = (javax.swing.JScrollPane) transcript.getParent().getParent();
+      assertThat(scroll.getVerticalScrollBar().isVisible()).as("more than fits: the transcript scrolls").isTrue();
+      try {
+        java.awt.Rectangle end = transcript.modelToView2D(transcript.getDocument().getLength()).getBounds();
+        java.awt.Rectangle shown = transcript.getVisibleRect();
+        assertThat(end.y >= shown.y && end.y + end.height <= shown.y + shown.height)
+            .as("the agent's last message is in view: %s within %s", end, shown).isTrue();
+      } catch (javax.swing.text.BadLocationException e) {
+        throw new AssertionError(e);
+      }
+    }));
+
+    window.button("askAgain").click();
+    agent.acceptNextOffer(1);
+    ui().untilAsserted(() -> window.label("linkState").requireText("Through the help desk's relay · live"));
+    window.textBox("chat").requireText("");
+  }
+
   @Test
   void endEndsTheSessionForTheAgentAndTheWindowSaysWhoEndedIt() {
     TestAgent agent = connected("Ada");
