@@ -177,6 +177,30 @@ class AssistWindowTest {
     ui().untilAsserted(() -> window.label("estimate").requireText("Less than a minute to wait."));
   }
 
+  /** At the window's width the red line does not fit on one line: it wraps instead of ending in "reconnec…". */
+  @Test
+  void whenTheHelpDeskDropsWhileWaitingTheWholeReconnectingLineIsShown() {
+    open("Ada");
+    window.button("ask").click();
+    ui().untilAsserted(() -> window.label("position").requireText("You are next in the queue."));
+
+    desk.close();
+
+    ui().untilAsserted(() ->
+        window.textBox("reconnecting").requireText("Lost the connection to the help desk; reconnecting …"));
+    javax.swing.JTextArea line = (javax.swing.JTextArea) window.textBox("reconnecting").target();
+    ui().untilAsserted(() -> GuiActionRunner.execute(() -> {
+      try {
+        java.awt.Rectangle end = line.modelToView2D(line.getDocument().getLength()).getBounds();
+        java.awt.Rectangle shown = line.getVisibleRect();
+        assertThat(end.x <= shown.x + shown.width && end.y + end.height <= shown.y + shown.height)
+            .as("the line's last word is on screen: %s within %s", end, shown).isTrue();
+      } catch (javax.swing.text.BadLocationException e) {
+        throw new AssertionError(e);
+      }
+    }));
+  }
+
   @Test
   void cancelWhileWaitingWithdrawsTheRequest() {
     open("Ada");
