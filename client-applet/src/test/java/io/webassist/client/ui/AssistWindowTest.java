@@ -110,12 +110,13 @@ class AssistWindowTest {
     window.textBox("sentLine").requireText(DetailsPanel.sentLine(HelpDesk.PAGE));
     assertThat(window.textBox("sentLine").text()).contains("name", "phone", "shop.example/cart", "IP address");
     window.button("ask").click();
-    window.label("nameError").requireText(Details.NEED_ONE);
+    window.textBox("nameError").requireText(Details.NEED_ONE);
+    requireWhollyShown("nameError");
     window.textBox("phone").enterText("12ab");
-    window.label("phoneError").requireText("Use digits, spaces and + ( ) - only.");
-    window.label("nameError").requireText(" ");
+    window.textBox("phoneError").requireText("Use digits, spaces and + ( ) - only.");
+    window.textBox("nameError").requireText(" ");
     window.textBox("phone").deleteText().enterText("12");
-    window.label("phoneError").requireText("A phone number has 5 to 20 digits.");
+    window.textBox("phoneError").requireText("A phone number has 5 to 20 digits.");
     assertThat(GuiActionRunner.execute(() -> controller.model().screen())).isEqualTo(AssistWindowModel.Screen.DETAILS);
 
     window.textBox("phone").deleteText();
@@ -188,13 +189,18 @@ class AssistWindowTest {
 
     ui().untilAsserted(() ->
         window.textBox("reconnecting").requireText("Lost the connection to the help desk; reconnecting …"));
-    javax.swing.JTextArea line = (javax.swing.JTextArea) window.textBox("reconnecting").target();
+    requireWhollyShown("reconnecting");
+  }
+
+  /** The text component's last character is on screen: the text wraps rather than running out of view. */
+  private void requireWhollyShown(String name) {
+    javax.swing.text.JTextComponent text = (javax.swing.text.JTextComponent) window.textBox(name).target();
     ui().untilAsserted(() -> GuiActionRunner.execute(() -> {
       try {
-        java.awt.Rectangle end = line.modelToView2D(line.getDocument().getLength()).getBounds();
-        java.awt.Rectangle shown = line.getVisibleRect();
+        java.awt.Rectangle end = text.modelToView2D(text.getDocument().getLength()).getBounds();
+        java.awt.Rectangle shown = text.getVisibleRect();
         assertThat(end.x <= shown.x + shown.width && end.y + end.height <= shown.y + shown.height)
-            .as("the line's last word is on screen: %s within %s", end, shown).isTrue();
+            .as("the end of %s is on screen: %s within %s", name, end, shown).isTrue();
       } catch (javax.swing.text.BadLocationException e) {
         throw new AssertionError(e);
       }
