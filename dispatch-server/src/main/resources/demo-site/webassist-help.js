@@ -20,6 +20,8 @@
   var overlay = null;
   var pending = {};
   var frameQueued = false;
+  // where the agent's last scroll (or highlight) put the page: the scroll event that follows is not the person's
+  var agentScroll = null;
 
   // ---- launch: "Get help"
 
@@ -134,7 +136,7 @@
       navigate(c.url);
     } else if (a === 'scroll') {
       var p = position(c);
-      window.scrollTo(p.x, p.y);
+      scrollForAgent(function () { window.scrollTo({ left: p.x, top: p.y, behavior: 'instant' }); });
     } else if (a === 'pointer') {
       drawPointer(position(c));
     } else if (a === 'highlight') {
@@ -240,6 +242,24 @@
     if (sharing) { throttle('pointer', function () { return at('pointer', e.target, e.pageX, e.pageY); }); }
   }
 
+  /** Scrolls on the agent's command (instantly, so the page is there now) and remembers where that is. */
+  function scrollForAgent(scroll) {
+    scroll();
+    agentScroll = { x: window.scrollX, y: window.scrollY };
+  }
+
+  /**
+   * The person's scrolls go to the agent; the one the agent's command made does not come back to the
+   * agent as if the person had scrolled (the event fires later, at the position the command left).
+   */
+  function onScroll() {
+    if (agentScroll && Math.abs(window.scrollX - agentScroll.x) < 1 && Math.abs(window.scrollY - agentScroll.y) < 1) {
+      return;
+    }
+    agentScroll = null;
+    if (sharing) { reportScroll(); }
+  }
+
   function reportScroll() {
     throttle('scroll', function () {
       var el = document.elementFromPoint(Math.min(20, window.innerWidth - 1), 1);
@@ -315,7 +335,9 @@
     el.style.top = b.y + 'px';
     el.style.width = b.w + 'px';
     el.style.height = b.h + 'px';
-    if (target && target.scrollIntoView) { target.scrollIntoView({ block: 'nearest' }); }
+    if (target && target.scrollIntoView) {
+      scrollForAgent(function () { target.scrollIntoView({ block: 'nearest', behavior: 'instant' }); });
+    }
   }
 
   function clearMarks() {
@@ -352,7 +374,7 @@
   document.addEventListener('input', onInput, true);
   document.addEventListener('click', onClick, true);
   document.addEventListener('pointermove', onPointer, { capture: true, passive: true });
-  window.addEventListener('scroll', function () { if (sharing) { reportScroll(); } }, { passive: true });
+  window.addEventListener('scroll', onScroll, { passive: true });
 
   window.WebAssist = Object.freeze({
     /** Whether this tab is connected to the page bridge now (for the site and for tests). */

@@ -46,8 +46,8 @@ final class TextClientView implements ClientView {
   @Override
   public synchronized void queued(QueueSpot spot) {
     String why = spot.requeuedBecause() == EndReason.AGENT_LEFT ? " (your agent left; you are back at the front)" : "";
-    String wait = spot.estimatedWaitMs() == null ? "" : "; about " + Wording.minutes(spot.estimatedWaitMs()) + " to wait";
-    out.println("* You are number " + spot.position() + " in the queue" + why + wait);
+    String wait = spot.estimatedWaitMs() == null ? "" : " " + Wording.estimatedWait(spot.estimatedWaitMs());
+    out.println("* You are number " + spot.position() + " in the queue" + why + "." + wait);
   }
 
   @Override

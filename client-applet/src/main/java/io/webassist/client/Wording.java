@@ -43,9 +43,15 @@ public final class Wording {
     };
   }
 
-  /** An estimated wait, rounded up to whole minutes: "1 min", "4 min". */
-  public static String minutes(long millis) {
-    long minutes = Math.max(1, (millis + 59_999) / 60_000);
-    return minutes + " min";
+  /**
+   * The server's estimate of the wait as a sentence: "Less than a minute to wait." under a minute
+   * (an idle agent is free: the estimate is seconds, and "about 1 min" would not be true), else
+   * rounded up to whole minutes, "About 4 min to wait.", so the wait is not promised shorter than it is.
+   */
+  public static String estimatedWait(long millis) {
+    if (millis < 60_000) {
+      return "Less than a minute to wait.";
+    }
+    return "About " + (millis + 59_999) / 60_000 + " min to wait.";
   }
 }

@@ -21,6 +21,7 @@ import io.webassist.protocol.frame.AgentReady;
 import io.webassist.protocol.frame.AgentStatus;
 import io.webassist.protocol.frame.Availability;
 import io.webassist.protocol.frame.CobrowseConsent;
+import io.webassist.protocol.frame.CobrowseScroll;
 import io.webassist.protocol.frame.OfferAccept;
 import io.webassist.protocol.frame.Role;
 import io.webassist.protocol.frame.SessionEvent;
@@ -65,7 +66,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * file, whose arguments start the real assist client in this JVM; the agent is the link library with
  * the shared co-browse model. Shown: the tab follows the agent's navigation and highlight, the agent
  * sees the person's typing but never a masked field's value (asserted on the page's own outgoing
- * WebSocket messages and on every event the agent received), End on the badge withdraws consent, the
+ * WebSocket messages and on every event the agent received), the scroll the agent's command makes is
+ * not reported back as the person's (the person's own scroll is), End on the badge withdraws consent, the
  * bridge reconnects by itself on the site's next page, and a page of another origin or a reused key is
  * refused.
  *
@@ -189,6 +191,10 @@ class PageBridgeBrowserTest {
     Map<String, String> agentFields = onAgent(agentModel, m -> Map.copyOf(m.page().fields()));
     assertThat(agentFields).containsOnlyKeys("voucher");
 
+    // from here the agent moves the page; the scrolls that makes are not the person's (checked below)
+    int sentBefore = ((Number) js("return window.__sent.length;")).intValue();
+    int receivedBefore = agentReceived.size();
+
     // the agent highlights the voucher field: the box is drawn around it
     agentModel.act(m -> m.highlight("#voucher", 0, 0, 0, 0));
     await("the highlight box at the voucher field").atMost(WAIT).until(() -> highlightOffset("#voucher"),
@@ -199,6 +205,10 @@ class PageBridgeBrowserTest {
     await("the tab scrolled to the element").atMost(WAIT).until(() -> ((Number) js(
         "return Math.abs(window.scrollY - (document.querySelector('#delivery').getBoundingClientRect().top"
         + " + window.scrollY + 10));")).doubleValue(), gap -> gap <= 2);
+    // the scroll event fires at the next frame, and a report of it would be sent by the frame after
+    animationFrames(2);
+    assertThat(scrollsSentSince(sentBefore)).as("the page's scroll on the agent's command is not sent as the person's")
+        .isEmpty();
     agentModel.act(m -> m.pointer(0, 0, "#delivery", 30, 40));
     await("the agent's pointer drawn at the element").atMost(WAIT).until(() -> js(
         "var h = document.querySelector('[data-webassist-overlay]');"
@@ -214,6 +224,11 @@ class PageBridgeBrowserTest {
     js("window.scrollTo(0, 0);");
     await("the agent sees the person's scroll").atMost(WAIT).until(() -> onAgent(agentModel, m -> m.page().scrollY()),
         y -> y == 0);
+    // every scroll the agent was told of since it began moving the page is the person's own (to the top)
+    assertThat(scrollsSentSince(sentBefore)).isNotEmpty().containsOnly(0L);
+    assertThat(agentReceived.subList(receivedBefore, agentReceived.size()))
+        .filteredOn(CobrowseScroll.class::isInstance).isNotEmpty()
+        .allSatisfy(e -> assertThat(((CobrowseScroll) e).y()).isZero());
 
     // the agent goes to the checkout: the tab follows, and the bridge reconnects there by itself
     agentModel.act(m -> m.navigate(site + "/shop/checkout.html"));
@@ -266,6 +281,19 @@ class PageBridgeBrowserTest {
 
   private Object js(String script, Object... args) {
     return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  /** Returns after the page has run {@code count} animation frames. */
+  private void animationFrames(int count) {
+    asyncJs("var left = " + count + "; (function next() { if (left-- === 0) { done(true); }"
+        + " else { requestAnimationFrame(next); } })();");
+  }
+
+  /** The page's scroll reports sent since its {@code from}th message: their scrollY, in order. */
+  @SuppressWarnings("unchecked")
+  private List<Long> scrollsSentSince(int from) {
+    return (List<Long>) js("return window.__sent.slice(arguments[0]).map(function (m) { return JSON.parse(m); })"
+        + ".filter(function (e) { return e.event === 'scroll'; }).map(function (e) { return e.y; });", from);
   }
 
   /** Runs {@code script}, which calls {@code done(result)} when it has one. */

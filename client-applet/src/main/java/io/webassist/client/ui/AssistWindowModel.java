@@ -95,12 +95,12 @@ public final class AssistWindowModel {
     return spot.position() <= 1 ? "You are next in the queue." : "You are number " + spot.position() + " in the queue.";
   }
 
-  /** "About 4 min" when the server could estimate the wait, else null. */
+  /** "About 4 min to wait." when the server could estimate the wait, else null. */
   public String estimateText() {
     if (spot == null || spot.estimatedWaitMs() == null || screen != Screen.WAITING) {
       return null;
     }
-    return "About " + Wording.minutes(spot.estimatedWaitMs()) + " to wait.";
+    return Wording.estimatedWait(spot.estimatedWaitMs());
   }
 
   /** Why the person is (back) in the queue, e.g. the agent had to leave; null when nothing to say. */
@@ -145,6 +145,7 @@ public final class AssistWindowModel {
     return consent;
   }
 
+  /** This request's chat so far; after the session ended, still the conversation the person had. */
   public List<ChatLine> chat() {
     return Collections.unmodifiableList(chat);
   }
@@ -183,13 +184,17 @@ public final class AssistWindowModel {
 
   // ---------------------------------------------------------------- the person's actions
 
-  /** The person asked for help with {@code entered}; the request is being made. */
+  /**
+   * The person asked for help with {@code entered}; the request is being made. The last session's
+   * chat, kept readable on the ended screen until now, is cleared: a new request starts a new talk.
+   */
   public void asking(Details entered) {
     Edt.check();
     details = entered;
     resetOutcome();
     spot = null;
     waitingNote = null;
+    chat.clear();
     screen = Screen.CONNECTING;
     fire();
   }

@@ -46,7 +46,7 @@ final class ConnectedPanel extends JPanel {
   private final JTextField navigationLink = new JTextField();
   private final JButton open = Ui.button("openLink", "Open", KeyEvent.VK_O);
   private final JButton copy = Ui.button("copyLink", "Copy", 0);
-  private final JTextPane chat = new JTextPane();
+  private final JTextPane chat = chatPane("chat", "Chat with your agent");
   private final JLabel typing = Ui.muted(Ui.label("typing", " "));
   private final JTextField message = new JTextField();
   private final JButton send = Ui.button("send", "Send", KeyEvent.VK_S);
@@ -85,10 +85,6 @@ final class ConnectedPanel extends JPanel {
     top.add(navigationRow);
     add(top, BorderLayout.NORTH);
 
-    chat.setName("chat");
-    chat.setEditable(false);
-    chat.setEditorKit(new WrappingKit());
-    chat.getAccessibleContext().setAccessibleName("Chat with your agent");
     JScrollPane scroll = new JScrollPane(chat);
     scroll.setPreferredSize(new Dimension(300, 200));
     add(scroll, BorderLayout.CENTER);
@@ -153,6 +149,9 @@ final class ConnectedPanel extends JPanel {
     consentState.setText(allowed ? name + " can guide you on this page. Stop at any time."
         : name + " cannot guide you until you allow it.");
     typing.setText(model.agentTyping() ? name + " is typing …" : " ");
+    if (model.chat().isEmpty() && chat.getDocument().getLength() > 0) {
+      chat.setText(""); // a new request after the last one ended: a new talk
+    }
     String url = model.suggestedUrl();
     navigationRow.setVisible(url != null);
     if (url != null) {
@@ -168,7 +167,23 @@ final class ConnectedPanel extends JPanel {
 
   /** A new chat line, with its time and who wrote it. */
   void append(AssistWindowModel.ChatLine line) {
-    StyledDocument doc = chat.getStyledDocument();
+    append(chat, line);
+    chat.setCaretPosition(chat.getDocument().getLength());
+  }
+
+  /** A read-only pane for chat lines that wraps long words; the ended screen shows the transcript in one too. */
+  static JTextPane chatPane(String name, String accessibleName) {
+    JTextPane pane = new JTextPane();
+    pane.setName(name);
+    pane.setEditable(false);
+    pane.setEditorKit(new WrappingKit());
+    pane.getAccessibleContext().setAccessibleName(accessibleName);
+    return pane;
+  }
+
+  /** Adds {@code line} at the end of {@code pane}. */
+  static void append(JTextPane pane, AssistWindowModel.ChatLine line) {
+    StyledDocument doc = pane.getStyledDocument();
     SimpleAttributeSet time = new SimpleAttributeSet();
     Color muted = UIManager.getColor("Label.disabledForeground");
     if (muted != null) {
@@ -186,7 +201,6 @@ final class ConnectedPanel extends JPanel {
     } catch (BadLocationException e) {
       throw new IllegalStateException(e);
     }
-    chat.setCaretPosition(doc.getLength());
   }
 
   /**

@@ -13,6 +13,7 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
@@ -26,8 +27,8 @@ final class DetailsPanel extends JPanel {
   private final AssistController controller;
   private final JTextField name = new JTextField(20);
   private final JTextField phone = new JTextField(20);
-  private final JLabel nameError = error("nameError");
-  private final JLabel phoneError = error("phoneError");
+  private final JTextArea nameError = error("nameError");
+  private final JTextArea phoneError = error("phoneError");
   private final JButton ask = Ui.button("ask", "Ask for help", KeyEvent.VK_A);
   private final JButton cancel = Ui.button("cancel", "Cancel", KeyEvent.VK_C);
   private boolean triedToSend;
@@ -110,7 +111,7 @@ final class DetailsPanel extends JPanel {
     show(problems.phone(), phone, phoneError);
   }
 
-  private static void show(Optional<String> problem, JTextField field, JLabel error) {
+  private static void show(Optional<String> problem, JTextField field, JTextArea error) {
     error.setText(problem.orElse(" "));
     field.putClientProperty("JComponent.outline", problem.isPresent() ? "error" : null);
     field.getAccessibleContext().setAccessibleDescription(problem.orElse(null));
@@ -132,8 +133,9 @@ final class DetailsPanel extends JPanel {
     return row;
   }
 
-  private static JLabel error(String name) {
-    JLabel error = Ui.label(name, " ");
+  /** A mistake under its field; it wraps, as "give your name or a phone number …" is wider than the window. */
+  private static JTextArea error(String name) {
+    JTextArea error = Ui.wrapped(name, " ");
     error.setForeground(Ui.errorColor());
     return error;
   }

@@ -19,7 +19,8 @@ final class WaitingPanel extends JPanel {
   private final JLabel position = Ui.styled("position", " ", "large");
   private final JLabel estimate = Ui.label("estimate", " ");
   private final JTextArea note = Ui.wrapped("waitingNote", "");
-  private final JLabel reconnecting = Ui.label("reconnecting", " ");
+  // wraps: at the window's width the sentence does not fit on one line
+  private final JTextArea reconnecting = Ui.wrapped("reconnecting", "");
   private final JButton cancel = Ui.button("cancelRequest", "Cancel", KeyEvent.VK_C);
 
   WaitingPanel(AssistController controller) {
@@ -61,6 +62,6 @@ final class WaitingPanel extends JPanel {
     String wait = model.estimateText();
     estimate.setText(wait != null ? wait : connecting ? " " : "Waiting for the next free agent.");
     note.setText(model.waitingNote() == null ? "" : model.waitingNote());
-    reconnecting.setText(model.reconnecting() ? "Lost the connection to the help desk; reconnecting …" : " ");
+    reconnecting.setText(model.reconnecting() ? "Lost the connection to the help desk; reconnecting …" : "");
   }
 }

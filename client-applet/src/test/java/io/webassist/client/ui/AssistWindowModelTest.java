@@ -29,6 +29,13 @@ class AssistWindowModelTest {
       model.queued(new QueueSpot(3, 200_000L, null));
       assertThat(model.positionText()).isEqualTo("You are number 3 in the queue.");
       assertThat(model.estimateText()).isEqualTo("About 4 min to wait.");
+      model.queued(new QueueSpot(2, 60_000L, null));
+      assertThat(model.estimateText()).isEqualTo("About 1 min to wait.");
+      // an idle agent is free: the server estimates seconds, and "About 1 min" would not be true
+      model.queued(new QueueSpot(1, 4_000L, null));
+      assertThat(model.estimateText()).isEqualTo("Less than a minute to wait.");
+      model.queued(new QueueSpot(1, 0L, null));
+      assertThat(model.estimateText()).isEqualTo("Less than a minute to wait.");
       model.queued(new QueueSpot(1, null, null));
       assertThat(model.positionText()).isEqualTo("You are next in the queue.");
       assertThat(model.estimateText()).isNull();
@@ -66,6 +73,22 @@ class AssistWindowModelTest {
       model.unavailable(UnavailableReason.QUEUE_FULL);
       assertThat(model.endedText()).contains("queue is full");
       assertThat(model.endReason()).isNull();
+    });
+  }
+
+  @Test
+  void theChatOutlivesTheSessionUntilThePersonAsksAgain() throws Exception {
+    onEdt(() -> {
+      model.asking(model.details());
+      model.assigned("Bob");
+      model.chatAdded(new AssistWindowModel.ChatLine("Bob", true, "Press Apply under the voucher field.", 0));
+      model.ended(EndReason.LINK_LOST);
+      assertThat(model.screen()).isEqualTo(AssistWindowModel.Screen.ENDED);
+      assertThat(model.chat()).extracting(AssistWindowModel.ChatLine::text)
+          .containsExactly("Press Apply under the voucher field.");
+
+      model.askingAgain();
+      assertThat(model.chat()).isEmpty();
     });
   }
 

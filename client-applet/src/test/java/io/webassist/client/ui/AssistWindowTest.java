@@ -110,12 +110,13 @@ class AssistWindowTest {
     window.textBox("sentLine").requireText(DetailsPanel.sentLine(HelpDesk.PAGE));
     assertThat(window.textBox("sentLine").text()).contains("name", "phone", "shop.example/cart", "IP address");
     window.button("ask").click();
-    window.label("nameError").requireText(Details.NEED_ONE);
+    window.textBox("nameError").requireText(Details.NEED_ONE);
+    requireWhollyShown("nameError");
     window.textBox("phone").enterText("12ab");
-    window.label("phoneError").requireText("Use digits, spaces and + ( ) - only.");
-    window.label("nameError").requireText(" ");
+    window.textBox("phoneError").requireText("Use digits, spaces and + ( ) - only.");
+    window.textBox("nameError").requireText(" ");
     window.textBox("phone").deleteText().enterText("12");
-    window.label("phoneError").requireText("A phone number has 5 to 20 digits.");
+    window.textBox("phoneError").requireText("A phone number has 5 to 20 digits.");
     assertThat(GuiActionRunner.execute(() -> controller.model().screen())).isEqualTo(AssistWindowModel.Screen.DETAILS);
 
     window.textBox("phone").deleteText();
@@ -156,9 +157,9 @@ class AssistWindowTest {
   }
 
   /**
-   * The estimate comes from the server's {@code support.queued.estimatedWaitMs}, which the dispatch
-   * core (issue 12) adds: this passes once that lands. Bob (one session at a time) has handled one
-   * request and is busy with another when Ada asks.
+   * The estimate comes from the server's {@code support.queued.estimatedWaitMs}. Bob (one session at
+   * a time) has handled one request in moments and is busy with another when Ada asks: the server
+   * estimates seconds, and the window says so truly instead of "About 1 min".
    */
   @Test
   void waitingShowsTheServersEstimateOfTheWait() {
@@ -174,7 +175,36 @@ class AssistWindowTest {
     window.button("ask").click();
 
     ui().untilAsserted(() -> window.label("position").requireText("You are next in the queue."));
-    ui().untilAsserted(() -> assertThat(window.label("estimate").text()).matches("About \\d+ min to wait\\."));
+    ui().untilAsserted(() -> window.label("estimate").requireText("Less than a minute to wait."));
+  }
+
+  /** At the window's width the red line does not fit on one line: it wraps instead of ending in "reconnec…". */
+  @Test
+  void whenTheHelpDeskDropsWhileWaitingTheWholeReconnectingLineIsShown() {
+    open("Ada");
+    window.button("ask").click();
+    ui().untilAsserted(() -> window.label("position").requireText("You are next in the queue."));
+
+    desk.close();
+
+    ui().untilAsserted(() ->
+        window.textBox("reconnecting").requireText("Lost the connection to the help desk; reconnecting …"));
+    requireWhollyShown("reconnecting");
+  }
+
+  /** The text component's last character is on screen: the text wraps rather than running out of view. */
+  private void requireWhollyShown(String name) {
+    javax.swing.text.JTextComponent text = (javax.swing.text.JTextComponent) window.textBox(name).target();
+    ui().untilAsserted(() -> GuiActionRunner.execute(() -> {
+      try {
+        java.awt.Rectangle end = text.modelToView2D(text.getDocument().getLength()).getBounds();
+        java.awt.Rectangle shown = text.getVisibleRect();
+        assertThat(end.x <= shown.x + shown.width && end.y + end.height <= shown.y + shown.height)
+            .as("the end of %s is on screen: %s within %s", name, end, shown).isTrue();
+      } catch (javax.swing.text.BadLocationException e) {
+        throw new AssertionError(e);
+      }
+    }));
   }
 
   @Test
@@ -326,6 +356,52 @@ class AssistWindowTest {
     assertThat(again.user().name()).isEqualTo("Ada");
     // the peer listener admitted the first agent only: a later session meets on the relay
     ui().untilAsserted(() -> window.label("linkState").requireText("Through the help desk's relay · live"));
+  }
+
+  /**
+   * The agent's last instructions are what a person most needs after the session: the ended screen
+   * keeps the conversation, read-only and scrolled to its end, until the person asks again.
+   */
+  @Test
+  void afterTheAgentEndsTheConversationStaysReadableOnTheEndedScreen() {
+    TestAgent agent = connected("Ada");
+    window.textBox("message").enterText("Where do I enter the voucher?").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    ui().until(() -> agent.read(model -> model.chat().texts()).contains("Where do I enter the voucher?"));
+    for (int step = 1; step <= 20; step++) {
+      String line = "Step " + step + " of what we looked at together.";
+      agent.act(model -> model.chat(line));
+    }
+    String last = "Open Vouchers at the top of your cart, type the code and press Apply.";
+    agent.act(model -> model.chat(last));
+    ui().untilAsserted(() -> assertThat(window.textBox("chat").text()).endsWith(last));
+
+    agent.endSession("resolved");
+
+    ui().untilAsserted(() -> window.textBox("endedReason")
+        .requireText("Your agent ended the session. We hope you got the help you needed."));
+    window.label("transcriptCaption").requireText("Your conversation with Bob");
+    window.textBox("transcript").requireVisible().requireNotEditable();
+    assertThat(window.textBox("transcript").text())
+        .contains("You: Where do I enter the voucher?", "Bob: Step 1 of what")
+        .matches("(?s).*\\d\\d:\\d\\d  Bob: " + java.util.regex.Pattern.quote(last));
+    javax.swing.JTextPane transcript = (javax.swing.JTextPane) window.textBox("transcript").target();
+    ui().untilAsserted(() -> GuiActionRunner.execute(() -> {
+      javax.swing.JScrollPane scroll = (javax.swing.JScrollPane) transcript.getParent().getParent();
+      assertThat(scroll.getVerticalScrollBar().isVisible()).as("more than fits: the transcript scrolls").isTrue();
+      try {
+        java.awt.Rectangle end = transcript.modelToView2D(transcript.getDocument().getLength()).getBounds();
+        java.awt.Rectangle shown = transcript.getVisibleRect();
+        assertThat(end.y >= shown.y && end.y + end.height <= shown.y + shown.height)
+            .as("the agent's last message is in view: %s within %s", end, shown).isTrue();
+      } catch (javax.swing.text.BadLocationException e) {
+        throw new AssertionError(e);
+      }
+    }));
+
+    window.button("askAgain").click();
+    agent.acceptNextOffer(1);
+    ui().untilAsserted(() -> window.label("linkState").requireText("Through the help desk's relay · live"));
+    window.textBox("chat").requireText("");
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A picture of each of the window's screens from a real run (docs/CLIENT.md): the details form,
- * waiting in the queue, connected with chat and co-browsing allowed, and ended. The PNGs go to
+ * waiting in the queue, connected with chat and co-browsing allowed, and ended with the conversation. The PNGs go to
  * {@code target/screenshots}, or to the folder named by {@code -Dwebassist.screenshots}; the docs'
  * pictures are made with
  * <pre>CI=true xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -pl client-applet -am test \
@@ -98,8 +98,12 @@ class ClientScreenshotsTest {
     await().atMost(UI).ignoreExceptions().untilAsserted(() -> window.textBox("navigationLink").requireText("https://shop.example/vouchers"));
     shoot(folder, "connected");
 
+    String last = "On the vouchers page, type SPRING-10 and press Apply. Anything else?";
+    agent.act(model -> model.chat(last));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> assertThat(window.textBox("chat").text()).endsWith(last));
     agent.endSession("resolved");
     await().atMost(UI).ignoreExceptions().untilAsserted(() -> window.label("endedTitle").requireText("Session ended"));
+    await().atMost(UI).ignoreExceptions().untilAsserted(() -> assertThat(window.textBox("transcript").text()).endsWith(last));
     shoot(folder, "ended");
   }
 
