@@ -155,13 +155,15 @@ final class ConnectedPanel extends JPanel {
     String url = model.suggestedUrl();
     navigationRow.setVisible(url != null);
     if (url != null) {
+      // no browser this program can open (no desktop): no greyed-out Open, but what to do instead
       navigationCaption.setText(model.suggestedOpened() ? name + " opened this page in your browser:"
-          : name + " wants to show you this page:");
+          : controller.canOpenPages() ? name + " wants to show you this page:"
+          : name + " wants to show you this page; copy it into your browser:");
       if (!url.equals(navigationLink.getText())) {
         navigationLink.setText(url);
         navigationLink.setCaretPosition(0);
       }
-      open.setEnabled(controller.canOpenPages());
+      open.setVisible(controller.canOpenPages());
     }
   }
 
