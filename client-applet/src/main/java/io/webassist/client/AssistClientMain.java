@@ -103,6 +103,12 @@ public final class AssistClientMain implements Callable<Integer> {
       }
       name = System.console().readLine("Your name (so the agent knows whom to help): ");
     }
+    // the same checks as the window's form: a phone number the agent could not call is refused here too
+    java.util.Optional<String> detailsProblem = new Details(name, phone).problems().first();
+    if (detailsProblem.isPresent()) {
+      System.err.println("client: " + detailsProblem.get());
+      return 2;
+    }
     AssistRequest request;
     try {
       request = new AssistRequest(target.host(), target.port(),

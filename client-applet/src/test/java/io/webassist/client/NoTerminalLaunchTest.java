@@ -44,6 +44,16 @@ class NoTerminalLaunchTest {
   }
 
   @Test
+  void aPhoneNumberTheAgentCouldNotCallIsRefusedAsTheWindowsFormWould() {
+    int status = new CommandLine(new AssistClientMain()).execute("--text", "--no-terminal", "--insecure",
+        "--server", "127.0.0.1:1", "--page-url", "http://shop.example/cart", "--customer", "acme-42",
+        "--phone", "abc");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("client: Use digits, spaces and + ( ) - . / only.");
+  }
+
+  @Test
   void withoutADisplayTheWindowSaysSoAndPointsAtTextModeWithoutAStackTrace() throws Exception {
     // a JVM of its own, headless as a server or a CI job without Xvfb is
     Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -17,6 +17,11 @@ public record Details(String name, String phone) {
     public boolean none() {
       return name.isEmpty() && phone.isEmpty();
     }
+
+    /** The first problem, the name's before the phone's: what a terminal says in one line. */
+    public Optional<String> first() {
+      return name.or(() -> phone);
+    }
   }
 
   static final String NEED_ONE = "Please give your name or a phone number, so your agent knows whom to help.";
@@ -42,7 +47,7 @@ public record Details(String name, String phone) {
     if (!phone.isEmpty()) {
       long digits = phone.chars().filter(Character::isDigit).count();
       if (!PHONE_CHARS.matcher(phone).matches()) {
-        phoneProblem = Optional.of("Use digits, spaces and + ( ) - only.");
+        phoneProblem = Optional.of("Use digits, spaces and + ( ) - . / only.");
       } else if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
         phoneProblem = Optional.of("A phone number has " + MIN_DIGITS + " to " + MAX_DIGITS + " digits.");
       }

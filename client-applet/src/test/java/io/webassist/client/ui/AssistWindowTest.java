@@ -113,7 +113,7 @@ class AssistWindowTest {
     window.textBox("nameError").requireText(Details.NEED_ONE);
     requireWhollyShown("nameError");
     window.textBox("phone").enterText("12ab");
-    window.textBox("phoneError").requireText("Use digits, spaces and + ( ) - only.");
+    window.textBox("phoneError").requireText("Use digits, spaces and + ( ) - . / only.");
     window.textBox("nameError").requireText(" ");
     window.textBox("phone").deleteText().enterText("12");
     window.textBox("phoneError").requireText("A phone number has 5 to 20 digits.");

@@ -22,7 +22,7 @@ class DetailsTest {
 
   @Test
   void aPhoneMustLookLikeOne() {
-    assertThat(new Details("Ada", "call me").problems().phone()).hasValue("Use digits, spaces and + ( ) - only.");
+    assertThat(new Details("Ada", "call me").problems().phone()).hasValue("Use digits, spaces and + ( ) - . / only.");
     assertThat(new Details("Ada", "123").problems().phone()).hasValue("A phone number has 5 to 20 digits.");
     assertThat(new Details("Ada", "(020) 7946-0000").problems().none()).isTrue();
   }

@@ -25,6 +25,11 @@ final class AssistJnlp {
 
   /** The JNLP content type launchers are registered for. */
   static final String CONTENT_TYPE = "application/x-java-jnlp-file";
+
+  /** The {@code Content-Disposition} of a launch file: saved as {@code fileName}, not as the link's last part. */
+  static String attachment(String fileName) {
+    return "attachment; filename=\"" + fileName + "\"";
+  }
   static final String MAIN_CLASS = "io.webassist.client.AssistClientMain";
 
   /** host, host:port, [v6]:port — what a browser puts in Host for a server it reached. */
@@ -97,6 +102,7 @@ final class AssistJnlp {
     xml.append("  <information>\n");
     xml.append("    <title>WebAssist help</title>\n");
     xml.append("    <vendor>WebAssist</vendor>\n");
+    xml.append("    <homepage href=\"").append(escape(codebase)).append("\"/>\n"); // the launcher's dialogs show it
     xml.append("    <description>Connects you with a person who can help you on this page.</description>\n");
     xml.append("  </information>\n");
     xml.append("  <security>\n    <all-permissions/>\n  </security>\n");

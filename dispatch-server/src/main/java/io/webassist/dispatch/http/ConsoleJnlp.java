@@ -55,6 +55,7 @@ final class ConsoleJnlp {
     xml.append("  <information>\n");
     xml.append("    <title>WebAssist console</title>\n");
     xml.append("    <vendor>WebAssist</vendor>\n");
+    xml.append("    <homepage href=\"").append(AssistJnlp.escape(codebase)).append("\"/>\n");
     xml.append("    <description>The support agent's console: offers, chat and the user's page.</description>\n");
     xml.append("  </information>\n");
     xml.append("  <security>\n    <all-permissions/>\n  </security>\n");

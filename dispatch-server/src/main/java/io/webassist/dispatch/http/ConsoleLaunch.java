@@ -92,7 +92,9 @@ public final class ConsoleLaunch {
       String serverHost = launch.publicHost() != null ? launch.publicHost() : hostOnly(host);
       String jnlp = ConsoleJnlp.build("http://" + host + "/", serverHost + ":" + launch.tcpPort(),
           launch.fingerprint(), agentId, jars);
-      return response(request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
+      FullHttpResponse response = response(request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
+      response.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, AssistJnlp.attachment("console.jnlp"));
+      return response;
     } catch (AssistJnlp.BadRequest e) {
       LOG.debug("console.jnlp refused reason={}", e.getMessage());
       return response(request, HttpResponseStatus.BAD_REQUEST, TEXT, text("bad console link: " + e.getMessage() + "\n"));

@@ -153,7 +153,10 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     try {
       String jnlp = AssistJnlp.build(query, request.headers().get(HttpHeaderNames.HOST), launch.publicHost(),
           launch.tcpPort(), launch.fingerprint(), launch.https(), launch.publicBaseUrl());
-      respond(ctx, request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
+      FullHttpResponse response = response(request, HttpResponseStatus.OK, AssistJnlp.CONTENT_TYPE, text(jnlp));
+      // a browser saves it under this name, which the site's page can then tell the person to open
+      response.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, AssistJnlp.attachment("assist.jnlp"));
+      ctx.writeAndFlush(response);
     } catch (AssistJnlp.BadRequest e) {
       LOG.debug("assist.jnlp refused remote={} reason={}", ctx.channel().remoteAddress(), e.getMessage());
       respond(ctx, request, HttpResponseStatus.BAD_REQUEST, TEXT, text("bad help link: " + e.getMessage() + "\n"));

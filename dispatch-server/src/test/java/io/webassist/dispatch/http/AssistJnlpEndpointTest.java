@@ -75,11 +75,15 @@ class AssistJnlpEndpointTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/x-java-jnlp-file");
+    // saved as assist.jnlp, the name a site's page tells the person to open
+    assertThat(response.headers().firstValue("content-disposition")).hasValue("attachment; filename=\"assist.jnlp\"");
     String body = response.body();
     assertThat(body).contains("&amp;", "&lt;b&gt;", "&quot;x&quot;", "&apos;").doesNotContain("<b>", "<co>");
     Document jnlp = parse(body);
     assertThat(jnlp.getDocumentElement().hasAttribute("href")).as("no href: a re-fetch would lose this request").isFalse();
     assertThat(jnlp.getDocumentElement().getAttribute("codebase")).isEqualTo("http://127.0.0.1:" + server.httpPort() + "/");
+    assertThat(attribute(jnlp, "homepage", "href")).as("the launcher's dialogs name where it came from")
+        .isEqualTo("http://127.0.0.1:" + server.httpPort() + "/");
     assertThat(jnlp.getElementsByTagName("all-permissions").getLength()).isEqualTo(1);
     assertThat(jnlp.getElementsByTagName("applet-desc").getLength()).isZero();
     assertThat(attribute(jnlp, "application-desc", "main-class")).isEqualTo("io.webassist.client.AssistClientMain");

@@ -90,6 +90,15 @@ class FrameMapperTest {
   }
 
   @Test
+  void aPhoneNumberWithLettersIsRefusedNamingTheField() throws Exception {
+    assertThatThrownBy(() -> mapper.read("{\"type\":\"support.request\",\"phone\":\"abc\"}"))
+        .isInstanceOfSatisfying(FrameDecodingException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME))
+        .hasMessage("support.request: field 'phone' may hold only digits, spaces and + ( ) - . /");
+    assertThat(mapper.read("{\"type\":\"support.request\",\"phone\":\"+44 (0)20.7946/0000-1\"}")).isNotNull();
+  }
+
+  @Test
   void wrongFieldTypeNamesTheField() {
     assertThatThrownBy(() -> mapper.read(
         "{\"type\":\"support.request\",\"name\":\"Ada\",\"peer\":{\"host\":\"h\",\"port\":\"eighty\"}}"))
