@@ -60,6 +60,8 @@ public final class Connection implements ClientLink {
   private boolean flushAtReadComplete;
   /** In the {@link Outbox}'s list of channels to flush at the end of its drain. */
   private boolean outboxFlushDue;
+  /** A relay side moving to its partner's loop: what is read is kept, not parsed ({@link FrameReader}). */
+  private boolean holdInput;
 
   /** With an outbox of its own: for tests that drive one channel. */
   Connection(Channel channel, String ip) {
@@ -138,6 +140,14 @@ public final class Connection implements ClientLink {
       flushAtReadComplete = false;
       channel.flush();
     }
+  }
+
+  boolean holdingInput() {
+    return holdInput;
+  }
+
+  void holdInput(boolean value) {
+    holdInput = value;
   }
 
   boolean outboxFlushDue() {
