@@ -299,6 +299,53 @@ class LimitsTcpTest {
     assertPings(hello("user", null));
   }
 
+  @Test
+  void userThatSendsButStopsReadingIsClosedAsSlowConsumerAndOthersAreServed() throws Exception {
+    start(l -> l.slowConsumerTimeoutMs(300).framesPerSecond(100_000_000).frameBurst(100_000_000)
+        .maxRefusedFrames(100_000_000));
+    Socket pinger = track(new Socket());
+    pinger.setReceiveBufferSize(4096);
+    pinger.connect(new InetSocketAddress("127.0.0.1", server.tcpPort()));
+    OutputStream out = pinger.getOutputStream();
+    out.write("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}\n".getBytes(StandardCharsets.UTF_8));
+    // pings whose pongs it never reads: they go out through the outbox in batches, fill its socket,
+    // then the server's outbound buffer past the high water mark
+    byte[] pings = "{\"type\":\"ping\"}\n".repeat(4_096).getBytes(StandardCharsets.UTF_8);
+    CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+      try {
+        for (long sent = 0; sent < 512L * 1024 * 1024; sent += pings.length) {
+          out.write(pings);
+        }
+      } catch (java.io.IOException closed) {
+        // the server closed it: what this test waits for
+      }
+    });
+
+    // about 4 MB of pongs before the kernel's buffers are full: seconds on a loaded machine
+    await().atMost(Duration.ofSeconds(90)).until(() -> counter(Limit.SLOW_CONSUMER) == 1);
+    pinger.close();
+    flood.get();
+    assertPings(hello("user", null)); // everyone else is served
+  }
+
+  @Test
+  void framesPipelinedInOneWriteAreAllAnsweredInOrder() throws Exception {
+    start(l -> l.framesPerSecond(100_000).frameBurst(100_000));
+    LineClient user = connect(null);
+    StringBuilder batch = new StringBuilder("{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}\n");
+    for (int i = 0; i < 500; i++) {
+      batch.append("{\"type\":\"ping\"}\n");
+    }
+    batch.append(request("last")).append('\n');
+    user.sendBytes(batch.toString().getBytes(StandardCharsets.UTF_8));
+
+    user.expect(Welcome.class);
+    for (int i = 0; i < 500; i++) {
+      user.expect(Pong.class);
+    }
+    user.expect(SupportQueued.class);
+  }
+
   // ---- metrics
 
   @Test

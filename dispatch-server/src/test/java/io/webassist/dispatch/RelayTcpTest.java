@@ -165,6 +165,32 @@ class RelayTcpTest {
   }
 
   @Test
+  void linesSentRightAfterTheJoinThatCompletesThePairReachThePartner() {
+    LineClient agentSide = join(token);
+    agentSide.expect(RelayJoined.class);
+    LineClient userSide = new LineClient(server.tcpPort());
+    open.add(userSide);
+    // the second side's join completes the pair (and moves it to its partner's event loop, when
+    // that is another): what came in the same write after the join must not be lost or parsed
+    userSide.send("{\"type\":\"hello\",\"role\":\"relay\",\"protocol\":1}\n"
+        + "{\"type\":\"relay.join\",\"sessionId\":\"" + sessionId + "\",\"token\":\"" + token + "\"}\n"
+        + "{\"type\":\"chat.message\",\"seq\":1,\"ts\":1,\"text\":\"right away\"}");
+    userSide.expect(Welcome.class);
+    assertThat(userSide.expect(RelayReady.class).sessionId()).isEqualTo(sessionId);
+    assertThat(agentSide.expect(RelayReady.class).sessionId()).isEqualTo(sessionId);
+
+    assertThat(agentSide.readLine()).contains("\"text\":\"right away\"");
+    for (int i = 2; i <= 50; i++) {
+      userSide.send("{\"type\":\"chat.message\",\"seq\":" + i + ",\"ts\":1,\"text\":\"m" + i + "\"}");
+      agentSide.send("{\"type\":\"chat.message\",\"seq\":" + i + ",\"ts\":1,\"text\":\"a" + i + "\"}");
+    }
+    for (int i = 2; i <= 50; i++) {
+      assertThat(agentSide.readLine()).contains("\"text\":\"m" + i + "\"");
+      assertThat(userSide.readLine()).contains("\"text\":\"a" + i + "\"");
+    }
+  }
+
+  @Test
   void wrongTokenIsRefusedAndClosed() {
     LineClient intruder = join(token.substring(1) + "A");
 

@@ -21,6 +21,9 @@ public final class LineChannel extends SimpleChannelInboundHandler<ByteBuf> {
   public interface Listener {
     void onLine(ChannelHandlerContext ctx, ByteBuf line);
 
+    /** The read batch ended: a listener that wrote without flushing flushes here, once. */
+    default void onReadComplete(ChannelHandlerContext ctx) {}
+
     default void onClosed(Channel channel) {}
   }
 
@@ -68,6 +71,12 @@ public final class LineChannel extends SimpleChannelInboundHandler<ByteBuf> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf line) {
     listener.onLine(ctx, line);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    listener.onReadComplete(ctx);
+    ctx.fireChannelReadComplete();
   }
 
   @Override

@@ -54,6 +54,58 @@ public final class Lines {
     return ByteBufUtil.indexOf(needle, line) >= 0;
   }
 
+  private static final ByteBuf TYPE_KEY = needle("\"type\":\"");
+
+  /**
+   * Where the value of the {@code type} field starts in a compact JSON line (its first character
+   * after the quote), or -1: found by bytes, nothing decoded. Compare it with {@link #isType}.
+   */
+  public static int typeAt(ByteBuf line) {
+    int at = ByteBufUtil.indexOf(TYPE_KEY, line);
+    return at < 0 ? -1 : at + TYPE_KEY.readableBytes();
+  }
+
+  /** True if the type value at {@code at} (from {@link #typeAt}) is exactly {@code name} (a {@link #needle}). */
+  public static boolean isType(ByteBuf line, int at, ByteBuf name) {
+    int length = name.readableBytes();
+    return at >= 0 && at + length < line.writerIndex()
+        && line.getByte(at + length) == '"'
+        && ByteBufUtil.equals(line, at, name, name.readerIndex(), length);
+  }
+
+  /**
+   * Copies the value of the string field whose key is {@code key} (a {@link #needle} of
+   * {@code "name":"}) from {@code line} into {@code out}, as bytes; false if there is none.
+   */
+  public static boolean copyField(ByteBuf line, ByteBuf key, ByteBuf out) {
+    int at = ByteBufUtil.indexOf(key, line);
+    if (at < 0) {
+      return false;
+    }
+    int start = at + key.readableBytes();
+    int end = line.indexOf(start, line.writerIndex(), (byte) '"');
+    if (end < 0) {
+      return false;
+    }
+    out.writeBytes(line, start, end - start);
+    return true;
+  }
+
+  /** Writes {@code value} in decimal ASCII, without a String. */
+  public static void writeDecimal(ByteBuf out, long value) {
+    if (value < 0) {
+      out.writeByte('-');
+      value = -value;
+    }
+    long divisor = 1;
+    while (value / divisor >= 10) {
+      divisor *= 10;
+    }
+    for (; divisor > 0; divisor /= 10) {
+      out.writeByte('0' + (int) (value / divisor % 10));
+    }
+  }
+
   public static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }

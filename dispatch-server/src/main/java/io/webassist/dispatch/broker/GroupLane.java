@@ -7,6 +7,7 @@ import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.queue.RequestQueue;
 import io.webassist.dispatch.sessions.Session;
 import io.webassist.dispatch.sessions.Tokens;
+import io.webassist.protocol.frame.SessionEnd;
 import io.webassist.protocol.frame.EndReason;
 import io.webassist.protocol.frame.GroupQueue;
 import io.webassist.protocol.frame.SessionTransferFailed;
@@ -366,13 +367,17 @@ final class GroupLane {
     lock.lock();
     try {
       ClientLink other = from == session.agentLink() ? session.user().link() : session.agentLink();
-      if (!endSession(session, reason, List.of(other), after)) {
+      if (!endSession(session, reason, List.of(), after)) {
         return false;
       }
       HelpRequest request = shared.request(session.requestId());
       if (request != null && request.session() == session) {
         close(request, after);
       }
+      // told only now that the request is closed: a user who asks again the moment it hears
+      // session.end (its loop may read the answer before this thread gets here) must not be
+      // refused for the request that just ended
+      other.send(new SessionEnd(session.id(), reason.code()));
       dispatchLocked();
     } finally {
       lock.unlock();

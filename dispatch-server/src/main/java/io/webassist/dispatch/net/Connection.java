@@ -2,7 +2,6 @@ package io.webassist.dispatch.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.webassist.dispatch.agents.Agent;
@@ -15,7 +14,6 @@ import io.webassist.protocol.frame.Role;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Base64;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -29,6 +27,8 @@ public final class Connection implements ClientLink {
   private static final Base64.Encoder ID_TEXT = Base64.getUrlEncoder().withoutPadding();
 
   private final Channel channel;
+  /** Where frames for this connection wait for its event loop ({@link #send}); one per loop, shared. */
+  private final Outbox outbox;
   /**
    * The connection's name for logs and {@code welcome} (not a secret): 64 random bits, kept as a
    * number and written out when asked for — a string held by every idle connection was 56 bytes.
@@ -54,10 +54,24 @@ public final class Connection implements ClientLink {
   private Agent agent;
   private boolean loginPending;
   private String relaySessionId;
+  /** Between the first channelRead of a read batch and its channelReadComplete ({@link ConnectionGate}). */
+  private boolean inReadBatch;
+  /** Something was written in the current read batch and waits for the flush at its end. */
+  private boolean flushAtReadComplete;
+  /** In the {@link Outbox}'s list of channels to flush at the end of its drain. */
+  private boolean outboxFlushDue;
+  /** A relay side moving to its partner's loop: what is read is kept, not parsed ({@link FrameReader}). */
+  private boolean holdInput;
 
+  /** With an outbox of its own: for tests that drive one channel. */
   Connection(Channel channel, String ip) {
+    this(channel, ip, new Outbox(channel.eventLoop()));
+  }
+
+  Connection(Channel channel, String ip, Outbox outbox) {
     this.channel = channel;
     this.ip = ip;
+    this.outbox = outbox;
     this.lastReadNanos = channel.eventLoop().ticker().nanoTime();
   }
 
@@ -80,45 +94,68 @@ public final class Connection implements ClientLink {
   }
 
   /**
-   * Always through the event loop's task queue, even from the event loop itself: frames for one
+   * Always through the event loop's {@link Outbox}, even from the event loop itself: frames for one
    * client are sent from several threads (each under its group's lock), and a direct write from
    * the loop would overtake frames other threads queued before it. This way the client gets them
-   * in the order they were sent.
+   * in the order they were sent. The outbox writes them in batches and flushes each connection
+   * once per batch.
    */
   @Override
   public void send(Frame frame) {
-    onLoop(() -> {
-      if (channel.isActive()) {
-        channel.writeAndFlush(frame, channel.voidPromise());
-      }
-    });
+    outbox.send(this, frame);
   }
 
-  /** Writes at once; only on the channel's event loop, where nothing queued may go before it. */
+  /**
+   * Writes at once; only on the channel's event loop, where nothing queued may go before it.
+   * Within a read batch of this connection the flush waits for the batch's end (one {@code write}
+   * syscall for everything answered in it); anywhere else it is flushed now.
+   */
   void sendNow(Frame frame) {
     assert channel.eventLoop().inEventLoop();
-    if (channel.isActive()) {
+    if (!channel.isActive()) {
+      return;
+    }
+    if (inReadBatch) {
+      channel.write(frame, channel.voidPromise());
+      flushAtReadComplete = true;
+    } else {
       channel.writeAndFlush(frame, channel.voidPromise());
     }
   }
 
   @Override
   public void close(ErrorFrame last) {
-    onLoop(() -> {
-      if (channel.isActive()) {
-        channel.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
-      } else {
-        channel.close();
-      }
-    });
+    outbox.close(this, last);
   }
 
-  private void onLoop(Runnable task) {
-    try {
-      channel.eventLoop().execute(task);
-    } catch (RejectedExecutionException e) {
-      // the server is shutting down: the event loop, and with it this connection, is gone
+  /** A read batch starts (the gate saw its first read); on the event loop. */
+  void readBatchStarted() {
+    inReadBatch = true;
+  }
+
+  /** The read batch ended: what was written in it is flushed, once; on the event loop. */
+  void readBatchEnded() {
+    inReadBatch = false;
+    if (flushAtReadComplete) {
+      flushAtReadComplete = false;
+      channel.flush();
     }
+  }
+
+  boolean holdingInput() {
+    return holdInput;
+  }
+
+  void holdInput(boolean value) {
+    holdInput = value;
+  }
+
+  boolean outboxFlushDue() {
+    return outboxFlushDue;
+  }
+
+  void outboxFlushDue(boolean value) {
+    outboxFlushDue = value;
   }
 
   @Override

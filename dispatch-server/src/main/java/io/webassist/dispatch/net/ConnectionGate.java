@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.webassist.dispatch.config.LimitsConfig;
@@ -13,6 +14,8 @@ import io.webassist.dispatch.limits.Limit;
 import io.webassist.dispatch.limits.LimitEvents;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The first stage of every TCP connection: admits it, or — over {@code maxConnectionsPerIp} or
@@ -31,6 +34,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   private final LimitEvents events;
   private final LimitsConfig limits;
   private final WritabilityGuard writability;
+  /** One per event loop of the server: each connection keeps its loop's. */
+  private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
 
   ConnectionGate(ConnectionCounter counter, LimitEvents events, LimitsConfig limits) {
     this.counter = counter;
@@ -44,7 +49,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     String ip = Connection.hostOf(ctx.channel().remoteAddress());
     Admission admission = counter.tryOpen(ip);
     if (admission == Admission.OK) {
-      ctx.channel().attr(Connection.KEY).set(new Connection(ctx.channel(), ip));
+      Outbox outbox = outboxes.computeIfAbsent(ctx.channel().eventLoop(), Outbox::new);
+      ctx.channel().attr(Connection.KEY).set(new Connection(ctx.channel(), ip, outbox));
       ctx.fireChannelActive();
       return;
     }
@@ -70,9 +76,23 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     Connection connection = Connection.of(ctx.channel());
     if (connection != null) {
       connection.read(ctx.executor().ticker().nanoTime());
+      connection.readBatchStarted();
       ctx.fireChannelRead(msg);
     } else {
       ReferenceCountUtil.release(msg); // refused: nothing it sent is looked at
+    }
+  }
+
+  /**
+   * What the connection's own frames answered in this read batch ({@code welcome}, {@code
+   * relay.ready}) is flushed once, here, after the later stages saw the end of the batch.
+   */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.fireChannelReadComplete();
+    Connection connection = Connection.of(ctx.channel());
+    if (connection != null) {
+      connection.readBatchEnded();
     }
   }
 

@@ -74,6 +74,10 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
     }
     ByteBuf held = connection.takePartialLine();
     ByteBuf buf = held == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), held, in);
+    if (connection.holdingInput()) {
+      connection.partialLine(buf); // a relay side between two loops: all of it goes to its forwarder
+      return;
+    }
     try {
       while (buf.isReadable()) {
         int lf = buf.forEachByte(ByteProcessor.FIND_LF);
@@ -98,7 +102,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
           }
           return;
         }
-        if (connection.inboundClosing()) {
+        if (connection.inboundClosing() || connection.holdingInput()) {
           break;
         }
       }

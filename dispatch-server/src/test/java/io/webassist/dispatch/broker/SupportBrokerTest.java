@@ -6,6 +6,7 @@ import static io.webassist.dispatch.testing.TestHashes.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webassist.dispatch.broker.SupportBroker.LoginResult;
+import io.webassist.dispatch.clients.ClientLink;
 import io.webassist.dispatch.clients.UserClient;
 import io.webassist.dispatch.config.LoginPolicy;
 import io.webassist.dispatch.config.RoutingRule;
@@ -26,6 +27,7 @@ import io.webassist.protocol.frame.SupportOffer;
 import io.webassist.protocol.frame.SupportQueued;
 import io.webassist.protocol.frame.SupportUnavailable;
 import io.webassist.protocol.frame.UserInfo;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -428,6 +430,42 @@ class SupportBrokerTest {
     assertThat(u1.requestIds()).isEmpty();
     f.broker.endSession(linkOf(u1), sessionId, "bye"); // the other side's late end is quietly ignored
     assertThat(ann.take()).isEmpty();
+  }
+
+  @Test
+  void userToldOfTheSessionEndHasNoOpenRequestLeftSoItMayAskAgainAtOnce() {
+    RecordingLink ann = f.loginAvailable("ann");
+    List<Integer> openWhenTold = new ArrayList<>();
+    UserClient[] self = new UserClient[1];
+    ClientLink userLink = new ClientLink() {
+      @Override
+      public String connectionId() {
+        return "u1";
+      }
+
+      @Override
+      public void send(Frame frame) {
+        if (frame instanceof SessionEnd) {
+          openWhenTold.add(self[0].requestIds().size()); // what its next support.request would be checked against
+        }
+      }
+
+      @Override
+      public void close(ErrorFrame last) {}
+
+      @Override
+      public String localHost() {
+        return "127.0.0.1";
+      }
+    };
+    self[0] = new UserClient(userLink, "198.51.100.1");
+    f.broker.submit(self[0], request("u1", null));
+    f.broker.accept(f.agent("ann"), ann, ann.take(SupportOffer.class).get(0).requestId());
+    String sessionId = ann.take(SessionStart.class).get(0).sessionId();
+
+    f.broker.endSession(ann, sessionId, "resolved");
+
+    assertThat(openWhenTold).containsExactly(0);
   }
 
   @Test

@@ -138,6 +138,21 @@ class TcpPipelineTest {
   }
 
   @Test
+  void whatIsAnsweredInAReadBatchIsFlushedOnceAtItsEndInOrder() {
+    channel.pipeline().fireChannelRead(Unpooled.copiedBuffer(
+        "{\"type\":\"hello\",\"role\":\"user\",\"protocol\":1}\n{\"type\":\"ping\"}\n", StandardCharsets.UTF_8));
+    channel.pipeline().fireChannelRead(Unpooled.copiedBuffer("{\"type\":\"ping\"}\n", StandardCharsets.UTF_8));
+    assertThat(channel.<Object>readOutbound()).as("nothing flushed before the batch ends").isNull();
+
+    channel.pipeline().fireChannelReadComplete();
+
+    assertThat(received()).satisfiesExactly(
+        welcome -> assertThat(welcome).isInstanceOf(Welcome.class),
+        pong -> assertThat(pong).isEqualTo(Pong.INSTANCE),
+        pong -> assertThat(pong).isEqualTo(Pong.INSTANCE));
+  }
+
+  @Test
   void firstFrameOtherThanHelloIsRefusedAndTheConnectionClosed() {
     send("{\"type\":\"support.cancel\",\"requestId\":\"r-1\"}");
 
