@@ -19,7 +19,8 @@ public final class DispatchServerOptions {
 
   @Option(names = "--server-fingerprint", paramLabel = "FP",
       description = "SHA-256 fingerprint of the dispatch server's certificate (it prints it at start); "
-          + "the connection and the relay are TLS and trust only that certificate. Required unless --insecure.")
+          + "the connection and the relay are TLS and trust only that certificate. Required unless --insecure, "
+          + "but for the console's window, which shows the server's fingerprint and asks whether to trust it.")
   String serverFingerprint;
 
   @Option(names = "--insecure", description = "Plain TCP, no encryption, no server check: development only.")

@@ -40,7 +40,8 @@ public final class OfferText {
     return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
   }
 
-  private static String orDash(String value) {
+  /** The value, or "—" where the user gave none. */
+  static String orDash(String value) {
     return value == null || value.isBlank() ? "—" : value;
   }
 }

@@ -30,9 +30,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
     description = {"The agent console: a window when a display exists, else the text console.",
-        "The window: log in, offers, one tab per session with chat and the user's page; --text forces the text console.",
-        "Text commands: accept [id], decline [id], away, available, /go URL, /end [reason], /session ID,",
-        "/transfer AGENT|group:NAME [note], /quit; any other line is chat to the current session."})
+        "The window: log in, offers, one tab per session with chat and the user's page;",
+        "--text forces the text console.",
+        "Text commands: accept [id], decline [id], away, available, /go URL,",
+        "/end [reason], /session ID, /transfer AGENT|group:NAME [note], /quit;",
+        "any other line is chat to the current session."})
 public final class SupportConsoleMain implements Callable<Integer> {
   /** The agent's password for a console started with no one to type it (text console, web launch). */
   static final String PASSWORD_VARIABLE = "WEBASSIST_AGENT_PASSWORD";
@@ -55,7 +57,8 @@ public final class SupportConsoleMain implements Callable<Integer> {
   Integer maxSessions;
 
   @Option(names = "--profile-dir", paramLabel = "DIR",
-      description = "Where the window remembers servers, trusted fingerprints and your agent id (default ~/.webassist).")
+      description = "Where the window remembers servers, trusted fingerprints and your agent id (default: the folder "
+          + "'.webassist' in your home folder).")
   Path profileDir;
 
   @Option(names = "--dark", description = "Window: start with the dark theme.")

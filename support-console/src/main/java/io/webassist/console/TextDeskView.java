@@ -108,8 +108,9 @@ final class TextDeskView {
   }
 
   private void sessionShown(SessionModel session) {
-    out.println("SESSION " + session.sessionId() + " with " + session.user().name() + " (" + session.user().phone()
-        + ", " + session.user().ip() + "); opening " + session.pageUrl());
+    out.println("SESSION " + session.sessionId() + " with " + OfferText.orDash(session.user().name())
+        + " (phone " + OfferText.orDash(session.user().phone()) + ", IP " + session.user().ip() + "); opening "
+        + session.pageUrl());
     String userName = session.user().name() != null ? session.user().name() : "user";
     session.cobrowse().chat().addListener(new ChatLog.Listener() {
       @Override
