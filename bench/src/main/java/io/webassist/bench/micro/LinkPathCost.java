@@ -19,7 +19,6 @@ import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SupportAssigned;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code pairs} sessions of the real {@code link} library in this JVM, each echoing every
  * {@code cobrowse.input} back as a new event exactly as {@code DirectPeerMain} does, driven by a
  * Netty client on another thread with one frame in flight per pair. Prints µs of link-thread CPU per
- * echoed event (one line read and decoded, one event stamped, encoded and written), best of 5 runs.
+ * echoed event (one line read and decoded, one event stamped, encoded and written), best of 5 runs,
+ * and the bytes the link thread allocates per event (exact whatever the load).
  *
  * <pre>java -cp bench/target/bench.jar io.webassist.bench.micro.LinkPathCost [pairs=16] [bytes=85] [seconds=2]</pre>
  */
@@ -54,7 +54,7 @@ public final class LinkPathCost {
         .establishTimeout(Duration.ofMinutes(5))
         .security(TransportSecurity.insecure())
         .build();
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     AtomicLong echoed = new AtomicLong();
     FrameFactory frames = new FrameFactory(bytes, true);
     try (LoadGroup load = new LoadGroup(1); LinkRuntime runtime = LinkRuntime.create()) {
@@ -102,14 +102,17 @@ public final class LinkPathCost {
       double best = Double.MAX_VALUE;
       double bestUser = 0;
       long bestRate = 0;
+      double fewestBytes = Double.MAX_VALUE;
       for (int round = 0; round < 5; round++) {
         long cpu0 = threads.getThreadCpuTime(linkThread);
         long user0 = threads.getThreadUserTime(linkThread);
+        long bytes0 = threads.getThreadAllocatedBytes(linkThread);
         long n0 = echoed.get();
         long t0 = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));
         long n = echoed.get() - n0;
         double perEvent = (threads.getThreadCpuTime(linkThread) - cpu0) / 1000.0 / n;
+        fewestBytes = Math.min(fewestBytes, (double) (threads.getThreadAllocatedBytes(linkThread) - bytes0) / n);
         if (perEvent < best) {
           best = perEvent;
           bestUser = (threads.getThreadUserTime(linkThread) - user0) / 1000.0 / n;
@@ -117,7 +120,8 @@ public final class LinkPathCost {
         }
       }
       System.out.printf(Locale.ROOT, "pairs=%d bytes=%d: %.2f us of link-thread CPU per echoed event, %.2f of it in user space"
-          + " (best of 5 x %.1f s; %,d events/s then)%n", pairs, frames.lineBytes(), best, bestUser, seconds, bestRate);
+          + " (best of 5 x %.1f s; %,d events/s then); %.0f B allocated by the link thread per event%n",
+          pairs, frames.lineBytes(), best, bestUser, seconds, bestRate, fewestBytes);
     }
   }
 }
