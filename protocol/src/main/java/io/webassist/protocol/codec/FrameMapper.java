@@ -208,7 +208,8 @@ public final class FrameMapper {
   /** Writes into {@code out}, or when that is null into a buffer {@code alloc} makes once the size is known. */
   private ByteBuf encode(Frame frame, ByteBuf out, ByteBufAllocator alloc) {
     Sink sink = sinks.get();
-    if (sink.busy) {
+    boolean kept = !sink.busy;
+    if (!kept) {
       sink = newSink(); // a frame written while this thread writes another (not on the wire path): its own generator
     }
     sink.busy = true;
@@ -228,7 +229,9 @@ public final class FrameMapper {
       sink.alloc = null;
       sink.busy = false;
       if (!done) {
-        sinks.remove(); // the generator is in the middle of a frame: the next one gets a new generator
+        if (kept) {
+          sinks.remove(); // the generator is in the middle of a frame: the next one gets a new generator
+        }
         if (out == null && written != null) {
           written.release();
         }
