@@ -28,7 +28,9 @@ final class FrameBridge extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof Frame frame) {
       handBadLineOn(ctx);
-      FrameChannel.of(ctx.channel()).received(frame);
+      FrameChannel channel = FrameChannel.of(ctx.channel());
+      channel.readStarted();
+      channel.received(frame);
     } else {
       ReferenceCountUtil.release(msg);
     }
@@ -37,6 +39,7 @@ final class FrameBridge extends ChannelInboundHandlerAdapter {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     handBadLineOn(ctx);
+    FrameChannel.of(ctx.channel()).readDone();
     ctx.fireChannelReadComplete();
   }
 
@@ -72,7 +75,9 @@ final class FrameBridge extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     handBadLineOn(ctx);
-    FrameChannel.of(ctx.channel()).received(FrameChannel.Closed.INSTANCE);
+    FrameChannel channel = FrameChannel.of(ctx.channel());
+    channel.readDone();
+    channel.received(FrameChannel.Closed.INSTANCE);
   }
 
   @Override

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class FrameChannel {
   private static final Logger LOG = LoggerFactory.getLogger(FrameChannel.class);
   static final AttributeKey<FrameChannel> KEY = AttributeKey.valueOf("webassist.frameChannel");
+  /** Frames of one read batch written before a flush is forced (a batch can bring hundreds). */
+  private static final int MOST_UNFLUSHED = 16;
 
   private final Channel channel;
   private final LinkRuntime runtime;
@@ -31,6 +33,10 @@ public final class FrameChannel {
   private FrameSink sink;
   private Queue<Object> parked;
   private boolean closedDelivered;
+  /** I/O thread: a read batch of this connection is being handed on (see {@link #write}). */
+  private boolean reading;
+  /** I/O thread: frames written in this read batch and not flushed yet. */
+  private int unflushed;
 
   FrameChannel(Channel channel, LinkRuntime runtime, int hardLimitBytes, FrameSink sink) {
     this.channel = channel;
@@ -74,7 +80,7 @@ public final class FrameChannel {
       channel.close();
       return false;
     }
-    channel.writeAndFlush(frame, channel.voidPromise());
+    write(frame);
     return true;
   }
 
@@ -84,8 +90,45 @@ public final class FrameChannel {
       LOG.trace("dropped {} remote={} (not writable)", frame.type(), remote());
       return false;
     }
-    channel.writeAndFlush(frame, channel.voidPromise());
+    write(frame);
     return true;
+  }
+
+  /**
+   * Writes and flushes; but what is sent while this connection's read batch is handed on (answers
+   * from a callback, on the I/O thread) is flushed once at the batch's end, {@link #readDone}: one
+   * socket write for the answers to several frames read together instead of one each. Order is
+   * kept (a flush sends everything written before it); a long batch is flushed every
+   * {@value #MOST_UNFLUSHED} frames, and as soon as the outbound buffer is over its high-water mark.
+   */
+  private void write(Frame frame) {
+    if (runtime.inLinkThread() && reading) {
+      channel.write(frame, channel.voidPromise());
+      if (++unflushed == MOST_UNFLUSHED || !channel.isWritable()) {
+        unflushed = 0;
+        channel.flush();
+      }
+    } else {
+      channel.writeAndFlush(frame, channel.voidPromise());
+    }
+  }
+
+  /**
+   * From the I/O thread: a frame of a read batch is about to be handed on. Only where the link
+   * thread does the I/O are the callbacks' sends part of the batch (elsewhere they come later, from
+   * the link thread, and are flushed at once).
+   */
+  void readStarted() {
+    reading = runtime.inLinkThread();
+  }
+
+  /** From the I/O thread: the read batch is over (or the connection closed): what its callbacks wrote goes out. */
+  void readDone() {
+    reading = false;
+    if (unflushed > 0) {
+      unflushed = 0;
+      channel.flush();
+    }
   }
 
   /** Writes {@code frame} and closes once it is on the wire. */
@@ -98,6 +141,10 @@ public final class FrameChannel {
   }
 
   public void close() {
+    if (unflushed > 0 && runtime.inLinkThread()) {
+      unflushed = 0;
+      channel.flush(); // what a callback wrote just before closing still goes out, as it did when every send flushed
+    }
     channel.close();
   }
 

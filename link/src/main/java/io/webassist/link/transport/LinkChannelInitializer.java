@@ -4,13 +4,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.webassist.link.LinkOptions;
 import io.webassist.link.LinkRuntime;
 import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.security.tls.TlsContexts;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one pipeline of every WebAssist client-side connection: to the dispatch server, to the relay,
@@ -64,7 +62,7 @@ public final class LinkChannelInitializer extends ChannelInitializer<Channel> {
     ch.pipeline().replace(IDLE, IDLE, idleHandler(pingInterval, idleTimeout));
   }
 
-  private static IdleStateHandler idleHandler(Duration pingInterval, Duration idleTimeout) {
-    return new IdleStateHandler(idleTimeout.toMillis(), pingInterval.toMillis(), 0, TimeUnit.MILLISECONDS);
+  private static SilenceTimer idleHandler(Duration pingInterval, Duration idleTimeout) {
+    return new SilenceTimer(pingInterval, idleTimeout);
   }
 }

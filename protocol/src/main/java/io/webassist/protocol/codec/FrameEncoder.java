@@ -1,24 +1,33 @@
 package io.webassist.protocol.codec;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.EncoderException;
 import io.webassist.protocol.frame.Frame;
 
-/** Writes a frame as one compact JSON object and a {@code \n}. Stateless: share {@link #INSTANCE}. */
+/**
+ * Writes a frame as one compact JSON object and a {@code \n}, in a buffer of the line's size;
+ * anything else (a relayed line's bytes) passes untouched. Stateless: share {@link #INSTANCE}.
+ */
 @Sharable
-public final class FrameEncoder extends MessageToByteEncoder<Frame> {
+public final class FrameEncoder extends ChannelOutboundHandlerAdapter {
 
   public static final FrameEncoder INSTANCE = new FrameEncoder();
 
-  private FrameEncoder() {
-    super(Frame.class);
-  }
+  private FrameEncoder() {}
 
   @Override
-  protected void encode(ChannelHandlerContext ctx, Frame frame, ByteBuf out) {
-    FrameMapper.INSTANCE.write(frame, out);
-    out.writeByte('\n');
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (!(msg instanceof Frame frame)) {
+      ctx.write(msg, promise);
+      return;
+    }
+    try {
+      ctx.write(FrameMapper.INSTANCE.writeLine(frame, ctx.alloc()), promise);
+    } catch (RuntimeException e) {
+      throw new EncoderException(e); // fails the write's promise, as Netty's encoders do
+    }
   }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
-import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufAllocator;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.Frame;
 import io.webassist.protocol.frame.FrameTypes;
@@ -46,15 +46,18 @@ public final class FrameMapper {
 
   private final JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
   private final Map<String, RecordCodec> byName = new HashMap<>();
-  private final Map<Class<?>, RecordCodec> byType = new HashMap<>();
-  private final Map<Class<?>, SerializedString> names = new HashMap<>();
+  private final Map<Class<?>, Writing> byType = new HashMap<>();
+  /** Per thread, one generator kept from frame to frame: making one per frame cost twice the frame's own writing. */
+  private final ThreadLocal<Sink> sinks = ThreadLocal.withInitial(this::newSink);
+
+  /** How a frame type is written: its wire name and its fields. */
+  private record Writing(SerializedString name, RecordCodec codec) {}
 
   private FrameMapper() {
     FrameTypes.all().forEach((name, type) -> {
       RecordCodec codec = new RecordCodec(type);
       byName.put(name, codec);
-      byType.put(type, codec);
-      names.put(type, new SerializedString(name));
+      byType.put(type, new Writing(new SerializedString(name), codec));
     });
   }
 
@@ -190,11 +193,85 @@ public final class FrameMapper {
 
   /** Appends the frame's JSON (without a line end) to {@code out}. */
   public void write(Frame frame, ByteBuf out) {
-    try (ByteBufOutputStream stream = new ByteBufOutputStream(out);
-        JsonGenerator g = json.createGenerator((OutputStream) stream, JsonEncoding.UTF8)) {
-      writeFrame(g, frame);
+    encode(frame, out, null);
+  }
+
+  /**
+   * The frame's JSON and its {@code \n} in a new buffer from {@code alloc}, of the line's size (the
+   * encoder's output: no buffer grown and copied for a long line, no room wasted for a short one).
+   */
+  public ByteBuf writeLine(Frame frame, ByteBufAllocator alloc) {
+    ByteBuf line = encode(frame, null, alloc);
+    return line.writeByte('\n');
+  }
+
+  /** Writes into {@code out}, or when that is null into a buffer {@code alloc} makes once the size is known. */
+  private ByteBuf encode(Frame frame, ByteBuf out, ByteBufAllocator alloc) {
+    Sink sink = sinks.get();
+    boolean kept = !sink.busy;
+    if (!kept) {
+      sink = newSink(); // a frame written while this thread writes another (not on the wire path): its own generator
+    }
+    sink.busy = true;
+    sink.target = out;
+    sink.alloc = alloc;
+    boolean done = false;
+    try {
+      writeFrame(sink.generator, frame);
+      sink.generator.flush(); // the whole frame, in one piece unless it is over the generator's 8,000-byte buffer
+      done = true;
+      return sink.target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + frame.type(), e);
+    } finally {
+      ByteBuf written = sink.target;
+      sink.target = null;
+      sink.alloc = null;
+      sink.busy = false;
+      if (!done) {
+        if (kept) {
+          sinks.remove(); // the generator is in the middle of a frame: the next one gets a new generator
+        }
+        if (out == null && written != null) {
+          written.release();
+        }
+      }
+    }
+  }
+
+  private Sink newSink() {
+    Sink sink = new Sink();
+    try {
+      sink.generator = json.createGenerator((OutputStream) sink, JsonEncoding.UTF8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    sink.generator.setRootValueSeparator(null); // one frame after another, nothing between them
+    return sink;
+  }
+
+  /** Where a kept generator's bytes go: the caller's buffer, or one made on the first bytes (at the frame's end). */
+  private static final class Sink extends OutputStream {
+    JsonGenerator generator;
+    ByteBuf target;
+    ByteBufAllocator alloc;
+    boolean busy;
+
+    @Override
+    public void write(int b) {
+      target(1).writeByte(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      target(length).writeBytes(bytes, offset, length);
+    }
+
+    private ByteBuf target(int length) {
+      if (target == null) {
+        target = alloc.ioBuffer(length + 1); // + the line end
+      }
+      return target;
     }
   }
 
@@ -214,11 +291,11 @@ public final class FrameMapper {
   }
 
   private void writeFrame(JsonGenerator g, Frame frame) throws IOException {
-    RecordCodec codec = byType.get(frame.getClass());
-    g.writeStartObject(frame);
+    Writing writing = byType.get(frame.getClass());
+    g.writeStartObject();
     g.writeFieldName(TYPE_NAME);
-    g.writeString(names.get(frame.getClass()));
-    codec.writeFields(g, frame);
+    g.writeString(writing.name());
+    writing.codec().writeFields(g, frame);
     g.writeEndObject();
   }
 

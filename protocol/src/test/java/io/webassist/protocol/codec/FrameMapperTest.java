@@ -3,7 +3,12 @@ package io.webassist.protocol.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.webassist.protocol.frame.*;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +36,33 @@ class FrameMapperTest {
 
     assertThat(line).startsWith("{\"type\":\"" + frame.type() + "\"").doesNotContain("\n");
     assertThat(mapper.read(line)).isEqualTo(frame);
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
+  void everyFrameGoesOnTheWireAsItsTextLineInABufferOfExactlyItsSize(Frame frame) {
+    byte[] text = (mapper.writeString(frame) + "\n").getBytes(StandardCharsets.UTF_8);
+    for (int twice = 0; twice < 2; twice++) { // the second time on this thread's kept generator: nothing carried over
+      ByteBuf line = mapper.writeLine(frame, UnpooledByteBufAllocator.DEFAULT);
+      try {
+        assertThat(ByteBufUtil.getBytes(line)).isEqualTo(text);
+        assertThat(line.capacity()).isEqualTo(text.length);
+      } finally {
+        line.release();
+      }
+    }
+  }
+
+  @Test
+  void aFrameWhoseWritingFailsHalfWayLeavesTheNextFrameWhole() {
+    Frame big = new ChatMessage(1, 2, "x".repeat(Require.LONG_TEXT)); // over the generator's buffer: written in two pieces
+    ByteBuf tooSmall = Unpooled.buffer(16, 16);
+    assertThatThrownBy(() -> mapper.write(big, tooSmall)).isInstanceOf(IndexOutOfBoundsException.class);
+
+    ByteBuf next = Unpooled.buffer();
+    mapper.write(Ping.INSTANCE, next);
+    assertThat(next.toString(StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"ping\"}");
+    next.release();
   }
 
   @Test
