@@ -288,6 +288,7 @@ final class SessionPanel extends JPanel {
       link.setText("Link closed");
       link.setToolTipText(null);
       presence.setVisible(false);
+      notice.setText(" "); // what it said was about the running session (co-browsing, presence …)
       transferState.setText(" ");
       transferButton.setVisible(false);
       endButton.setVisible(false);
