@@ -7,6 +7,7 @@ import io.webassist.console.model.DeskModel;
 import io.webassist.console.model.DeskStatus;
 import io.webassist.console.model.Offer;
 import io.webassist.console.model.OfferGone;
+import io.webassist.console.model.RelayReason;
 import io.webassist.console.model.SessionModel;
 import io.webassist.link.LinkRuntime;
 import io.webassist.link.TransportSecurity;
@@ -358,6 +359,7 @@ public final class AgentDesk implements AutoCloseable {
         UrlPolicy.forSession(start.cobrowseHosts(), start.pageUrl()), start.pageUrl(), outbound);
     SessionModel session = new SessionModel(sessionId, start.requestId(), start.user(), start.pageUrl(),
         offer == null ? null : offer.group(), now, offer == null ? null : offer.transfer(), cobrowse);
+    session.relayReason(RelayReason.of(start, login.security() != null && login.security().isTls()));
     model.sessions().open(session);
     SessionLink.Listener shown = new SessionLink.Listener() {
       private volatile String peerEndReason;

@@ -143,7 +143,8 @@ final class TextDeskView {
       @Override
       public void linkChanged(SessionModel s) {
         if (s.linkState() == LinkState.UP) {
-          out.println("* Linked to the user " + (s.path() == LinkPath.DIRECT ? "directly" : "through the relay")
+          out.println("* Linked to the user " + (s.path() == LinkPath.DIRECT ? "directly"
+                  : "through the relay" + (s.relayReason() == null ? "" : " (" + s.relayReason().why() + ")"))
               + ". Type to chat; /go URL leads the page (after the user allows it); /end closes the session.");
         } else if (s.linkState() == LinkState.RECOVERING) {
           out.println("* The link to the user dropped; recovering …");

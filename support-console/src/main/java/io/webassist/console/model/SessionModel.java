@@ -66,6 +66,7 @@ public final class SessionModel {
   private final ActivityList activity = new ActivityList();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private LinkPath path;
+  private RelayReason relayReason;
   private LinkState linkState = LinkState.CONNECTING;
   private int unread;
   private boolean inView;
@@ -156,6 +157,21 @@ public final class SessionModel {
   /** The link's path while it is (or was last) up; null before. */
   public LinkPath path() {
     return path;
+  }
+
+  /** Why the link would go (or goes) through the relay, as far as {@code session.start} tells; null if unknown. */
+  public RelayReason relayReason() {
+    return relayReason;
+  }
+
+  /** Set once by the desk from {@code session.start}, before the link is made. */
+  public void relayReason(RelayReason reason) {
+    relayReason = reason;
+  }
+
+  /** Whether the session ended (the tab stays, read-only, until the agent closes it). */
+  public boolean isEnded() {
+    return endReason != null;
   }
 
   public LinkState linkState() {

@@ -51,6 +51,8 @@ final class ChatPanel extends JPanel {
   private final DefaultListModel<CannedReply> replies = new DefaultListModel<>();
   private final JList<CannedReply> replyList = new JList<>(replies);
   private final JScrollPane replyScroll = new JScrollPane(replyList);
+  private final JButton repliesButton = new JButton("Replies");
+  private final JButton sendButton = new JButton("Send");
   private boolean typingSent;
   /** "typing" ends after a pause, as people expect, not only when the line is sent or cleared. */
   private final javax.swing.Timer typingPause = new javax.swing.Timer(5_000, e -> typingStopped());
@@ -85,12 +87,11 @@ final class ChatPanel extends JPanel {
     bottom.add(typing, BorderLayout.CENTER);
     JPanel row = new JPanel(new BorderLayout(4, 4));
     row.add(input, BorderLayout.CENTER);
-    JButton repliesButton = new JButton("Replies");
     repliesButton.setName("showReplies");
     repliesButton.setToolTipText("Canned replies (or type / and a shortcut)");
     repliesButton.setEnabled(!canned.forGroup(session.group()).isEmpty());
     repliesButton.addActionListener(e -> showReplies(canned.forGroup(session.group())));
-    JButton send = new JButton("Send");
+    JButton send = sendButton;
     send.setName("send");
     send.addActionListener(e -> send());
     JPanel buttons = new JPanel(new BorderLayout(4, 4));
@@ -193,6 +194,22 @@ final class ChatPanel extends JPanel {
       typingSent = false;
       desk.typing(session.sessionId(), false);
     }
+  }
+
+  /**
+   * The session ended: the transcript stays readable (and selectable, to copy into notes), nothing more
+   * can be sent. What was typed and not sent stays in the disabled input.
+   */
+  void ended() {
+    typingPause.stop();
+    typingSent = false;
+    input.setEnabled(false);
+    input.setToolTipText("The session ended; nothing more can be sent");
+    sendButton.setEnabled(false);
+    repliesButton.setEnabled(false);
+    replyScroll.setVisible(false);
+    typing.setText(" ");
+    revalidate();
   }
 
   /** The tab closed: no timer left behind. */

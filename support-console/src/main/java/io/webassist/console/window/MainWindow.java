@@ -51,11 +51,17 @@ import javax.swing.WindowConstants;
  * choices to {@link AgentDesk}; everything here runs on the EDT.
  *
  * <p>Keyboard: Ctrl+Shift+A / Ctrl+Shift+D accept / decline the oldest offer; Ctrl+1…9 pick a session
- * tab (Ctrl+PgUp/PgDn step); Ctrl+L the chat input; Ctrl+E end; Ctrl+T transfer; Ctrl+Shift+F follow the
+ * tab (Ctrl+PgUp/PgDn step); Ctrl+L the chat input; Ctrl+E end; Ctrl+T transfer; Ctrl+W close an ended
+ * session's tab; Ctrl+Shift+F follow the
  * user; Ctrl+Shift+H highlight tool; Ctrl+Shift+U available/away; Ctrl+Shift+T light/dark.
  */
 public final class MainWindow {
   private static final String SERVER_SAID = "The server said: ";
+  /**
+   * Ended sessions' tabs kept at most (read-only, for the transcript); one more ending closes the oldest
+   * ended tab. With the open sessions (at most the agent's maximum) this bounds the window's tabs.
+   */
+  static final int ENDED_TABS_KEPT = 3;
   private final AgentDesk desk;
   private final DeskModel model;
   private final Supplier<PageView> pageViews;
@@ -71,7 +77,10 @@ public final class MainWindow {
   private final JTabbedPane tabs = new JTabbedPane();
   private final JLabel noSessions = new JLabel("No session yet. Accept an offer to start one.", SwingConstants.CENTER);
   private final Map<String, OfferCard> cards = new LinkedHashMap<>();
+  /** Every session tab, open or ended, by session id. */
   private final Map<String, SessionPanel> panels = new LinkedHashMap<>();
+  /** The ended sessions' tabs still shown, oldest ending first. */
+  private final java.util.Deque<SessionPanel> endedTabs = new java.util.ArrayDeque<>();
   private final QueueTableModel queue;
   private final Timer ticker;
 
@@ -304,9 +313,15 @@ public final class MainWindow {
   }
 
   private void sessionOpened(SessionModel session) {
+    SessionPanel stale = panels.get(session.sessionId());
+    if (stale != null) {
+      closeTab(stale); // the same session back (handed back to this agent): its ended tab gives way
+    }
     PageView page = pageViews.get();
     CannedReplies canned = new CannedReplies(model.status().cannedReplies());
-    SessionPanel panel = new SessionPanel(desk, session, page, canned);
+    SessionPanel[] self = new SessionPanel[1];
+    SessionPanel panel = new SessionPanel(desk, session, page, canned, () -> closeTab(self[0]));
+    self[0] = panel;
     panels.put(session.sessionId(), panel);
     if (tabs.getTabCount() == 0) {
       JComponent center = (JComponent) ((JSplitPane) frame.getContentPane().getComponent(1)).getRightComponent();
@@ -315,6 +330,7 @@ public final class MainWindow {
       center.revalidate();
     }
     tabs.addTab(session.title(), panel);
+    tabs.setTabComponentAt(tabs.indexOfComponent(panel), new SessionTabTitle(tabs, panel));
     tabs.setSelectedComponent(panel);
     session.addListener(new SessionModel.Listener() {
       @Override
@@ -338,18 +354,44 @@ public final class MainWindow {
     SessionPanel panel = panels.get(session.sessionId());
     int index = panel == null ? -1 : tabs.indexOfComponent(panel);
     if (index >= 0) {
-      tabs.setTitleAt(index, session.unread() > 0 ? "● " + session.title() + " (" + session.unread() + ")"
-          : session.title());
+      String title = session.unread() > 0 ? "● " + session.title() + " (" + session.unread() + ")" : session.title();
+      tabs.setTitleAt(index, panel.isEnded() ? title + " (ended)" : title);
+      if (tabs.getTabComponentAt(index) instanceof SessionTabTitle shown) {
+        shown.refresh();
+      }
     }
   }
 
+  /**
+   * The session ended: its tab stays, read-only, so the agent keeps the transcript (closed by the
+   * agent, or as the oldest when more than {@link #ENDED_TABS_KEPT} ended tabs would be shown). It no
+   * longer counts in the load.
+   */
   private void sessionClosed(SessionModel session, EndReason reason) {
-    SessionPanel panel = panels.remove(session.sessionId());
-    if (panel != null) {
-      tabs.remove(panel);
-      panel.chat.dispose();
-      panel.page().dispose();
+    SessionPanel panel = panels.get(session.sessionId());
+    if (panel != null && !panel.isEnded()) {
+      panel.ended(reason);
+      endedTabs.addLast(panel);
+      showTabTitle(session);
+      while (endedTabs.size() > ENDED_TABS_KEPT) {
+        closeTab(endedTabs.peekFirst());
+      }
     }
+    showLoad();
+    notice.setText(reason == EndReason.TRANSFERRED
+        ? "Session with " + session.title() + " handed over to a colleague"
+        : "Session with " + session.title() + " ended: " + SessionPanel.describe(reason).toLowerCase());
+  }
+
+  /** Closes an ended session's tab (its Close button, Ctrl+W, or the oldest beyond the limit). */
+  private void closeTab(SessionPanel panel) {
+    if (!panel.isEnded()) {
+      return; // a running session's tab closes only by ending or handing over the session
+    }
+    endedTabs.remove(panel);
+    panels.remove(panel.session().sessionId(), panel);
+    tabs.remove(panel);
+    panel.chat.dispose();
     if (tabs.getTabCount() == 0) {
       JComponent center = (JComponent) ((JSplitPane) frame.getContentPane().getComponent(1)).getRightComponent();
       center.remove(tabs);
@@ -357,10 +399,6 @@ public final class MainWindow {
       center.revalidate();
       center.repaint();
     }
-    showLoad();
-    notice.setText(reason == EndReason.TRANSFERRED
-        ? "Session with " + session.title() + " handed over to a colleague"
-        : "Session with " + session.title() + " ended: " + SessionPanel.describe(reason).toLowerCase());
   }
 
   private void tabSelected() {
@@ -384,6 +422,13 @@ public final class MainWindow {
     key("ctrl L", "focusChat", () -> current(p -> p.chat.input.requestFocusInWindow()));
     key("ctrl E", "endSession", () -> current(SessionPanel::end));
     key("ctrl T", "transferSession", () -> current(SessionPanel::transfer));
+    key("ctrl W", "closeTab", () -> current(p -> {
+      if (p.isEnded()) {
+        closeTab(p);
+      } else {
+        notice.setText("The session with " + p.session().title() + " is still running: end it first (Ctrl+E)");
+      }
+    }));
     key("ctrl shift F", "followUser", () -> current(SessionPanel::toggleFollowUser));
     key("ctrl shift H", "highlightTool", () -> current(SessionPanel::toggleHighlightTool));
     key("ctrl shift U", "toggleAway", () -> availability.setSelectedIndex(1 - availability.getSelectedIndex()));

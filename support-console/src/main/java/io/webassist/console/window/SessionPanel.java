@@ -46,19 +46,35 @@ final class SessionPanel extends JPanel {
   private final JLabel notice = new JLabel(" ");
   private final JLabel transferState = new JLabel(" ");
   private final JLabel presence = new JLabel();
+  /** "Session ended: …", shown once the session ended; the tab stays for the transcript. */
+  private final JLabel endedLine = new JLabel(" ");
+  private final JPanel pageArea = new JPanel(new BorderLayout(4, 4));
+  private final JButton transferButton = new JButton("Transfer…");
+  private final JButton endButton = new JButton("End…");
+  private final JButton closeButton = new JButton("Close tab");
+  private final Runnable closeTab;
+  private boolean relayExplained;
   private final DefaultListModel<String> activityLines = new DefaultListModel<>();
   final ChatPanel chat;
 
-  SessionPanel(AgentDesk desk, SessionModel session, PageView page, CannedReplies canned) {
+  /** {@code closeTab}: closes this tab once the session ended (the Close button, Ctrl+W). */
+  SessionPanel(AgentDesk desk, SessionModel session, PageView page, CannedReplies canned, Runnable closeTab) {
     super(new BorderLayout(6, 6));
     this.desk = desk;
+    this.closeTab = closeTab;
     this.session = session;
     this.page = page;
     this.actions = new PageActions(session.cobrowse(), page);
     this.chat = new ChatPanel(desk, session, canned);
     setName("session-" + session.sessionId());
     setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
-    add(header(), BorderLayout.NORTH);
+    JPanel top = new JPanel(new BorderLayout());
+    endedLine.setName("sessionEnded");
+    endedLine.setFont(endedLine.getFont().deriveFont(java.awt.Font.BOLD));
+    endedLine.setVisible(false);
+    top.add(endedLine, BorderLayout.NORTH);
+    top.add(header(), BorderLayout.CENTER);
+    add(top, BorderLayout.NORTH);
     JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, pageArea(), sideColumn());
     split.setResizeWeight(0.7); // a wider window widens the page most
     add(split, BorderLayout.CENTER);
@@ -121,7 +137,7 @@ final class SessionPanel extends JPanel {
 
   /** The page view (its own address bar, "Follow the user" and highlight tool) and the session's notices. */
   private JPanel pageArea() {
-    JPanel area = new JPanel(new BorderLayout(4, 4));
+    JPanel area = pageArea;
     area.add(page.component(), BorderLayout.CENTER);
     notice.setName("sessionNotice");
     area.add(notice, BorderLayout.SOUTH);
@@ -149,14 +165,19 @@ final class SessionPanel extends JPanel {
     transferState.setName("transferState");
     footer.add(transferState, BorderLayout.CENTER);
     JPanel buttons = new JPanel(new FlowLayout(FlowLayout.TRAILING, 6, 0));
-    JButton transfer = named(new JButton("Transfer…"), "transfer");
+    JButton transfer = named(transferButton, "transfer");
     transfer.setToolTipText("Hand this session to a colleague or a group (Ctrl+T)");
     transfer.addActionListener(e -> transfer());
-    JButton end = named(new JButton("End…"), "endSession");
+    JButton end = named(endButton, "endSession");
     end.setToolTipText("End this session (Ctrl+E)");
     end.addActionListener(e -> end());
+    JButton close = named(closeButton, "closeSessionTab");
+    close.setToolTipText("Close this ended session's tab (Ctrl+W)");
+    close.addActionListener(e -> closeTab.run());
+    close.setVisible(false); // until the session ended
     buttons.add(transfer);
     buttons.add(end);
+    buttons.add(close);
     footer.add(buttons, BorderLayout.EAST);
     return footer;
   }
@@ -226,9 +247,64 @@ final class SessionPanel extends JPanel {
     });
     link.putClientProperty("linkState", session.linkState());
     if (session.linkState() == LinkState.UP) {
-      link.setToolTipText(session.path() == LinkPath.DIRECT ? "Linked straight to the user's IP address"
-          : "Linked through the server's relay");
+      String why = relayText();
+      link.setToolTipText(session.path() == LinkPath.DIRECT ? "Linked straight to the user's IP address" : why);
+      link.getAccessibleContext().setAccessibleDescription(link.getToolTipText());
+      if (session.path() == LinkPath.RELAY && !relayExplained) {
+        relayExplained = true; // said once in the notice line; the tooltip keeps it
+        notice.setText(why);
+      }
     }
+  }
+
+  /** Why the link is relayed, as far as the session knows. */
+  private String relayText() {
+    return session.relayReason() == null ? "Linked through the dispatch server's relay."
+        : session.relayReason().describe();
+  }
+
+  /**
+   * The session ended: the tab stays so the agent keeps the transcript for their notes. It says why at
+   * the top, the chat is read-only, Transfer and End give way to Close, and the page view is disposed
+   * (the page engine's memory freed) with a line naming the last shared page in its place.
+   */
+  void ended(EndReason reason) {
+    if (!endedLine.isVisible()) {
+      endedLine.setText("Session ended: " + describe(reason).toLowerCase(java.util.Locale.ROOT)
+          + ". The chat stays here to read; close the tab when you are done (Ctrl+W).");
+      endedLine.setVisible(true);
+      chat.ended();
+      page.dispose();
+      pageArea.remove(page.component());
+      String last = session.cobrowse().page().url();
+      JTextField lastPage = named(new JTextField(last == null ? "—" : last), "lastPage");
+      lastPage.setEditable(false);
+      JPanel closed = new JPanel(new BorderLayout(4, 4));
+      closed.add(new JLabel("The page view closed with the session. The last shared page:"), BorderLayout.NORTH);
+      closed.add(lastPage, BorderLayout.CENTER);
+      JPanel top = new JPanel(new BorderLayout());
+      top.add(closed, BorderLayout.NORTH);
+      pageArea.add(top, BorderLayout.CENTER);
+      link.setText("Link closed");
+      link.setToolTipText(null);
+      presence.setVisible(false);
+      notice.setText(" "); // what it said was about the running session (co-browsing, presence …)
+      transferState.setText(" ");
+      transferButton.setVisible(false);
+      endButton.setVisible(false);
+      closeButton.setVisible(true);
+      revalidate();
+      repaint();
+    }
+  }
+
+  boolean isEnded() {
+    return endedLine.isVisible();
+  }
+
+  /** Closes this tab; only an ended session's tab closes (the window checks). */
+  void closeTab() {
+    closeTab.run();
   }
 
   /** Ctrl+Shift+F: the page view's "Follow the user" switch. */
@@ -249,6 +325,9 @@ final class SessionPanel extends JPanel {
   }
 
   void end() {
+    if (isEnded()) {
+      return;
+    }
     JComboBox<EndReason> reasons = new JComboBox<>(new EndReason[] {
         EndReason.RESOLVED, EndReason.CANCELLED, EndReason.OTHER});
     reasons.setName("endReason");
@@ -270,7 +349,7 @@ final class SessionPanel extends JPanel {
     return switch (reason) {
       case RESOLVED -> "Resolved";
       case CANCELLED -> "Cancelled";
-      case AGENT_LEFT -> "You left";
+      case AGENT_LEFT -> "Your connection to the server dropped";
       case USER_LEFT -> "The user left";
       case LINK_LOST -> "The link to the user was lost";
       case TRANSFERRED -> "Handed over to a colleague";
@@ -279,6 +358,9 @@ final class SessionPanel extends JPanel {
   }
 
   void transfer() {
+    if (isEnded()) {
+      return;
+    }
     TransferDialog.ask(this, desk, session);
   }
 

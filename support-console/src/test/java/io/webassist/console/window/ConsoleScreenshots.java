@@ -85,7 +85,7 @@ public final class ConsoleScreenshots {
 
       Edt.later(() -> find(main.frame(), AbstractButton.class, b -> "accept".equals(b.getName())).doClick());
       ada.awaitLinked();
-      await().atMost(Duration.ofSeconds(20)).until(() -> text(main, "linkState").contains("Link direct · live"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> text(main, "linkState").stream().anyMatch(t -> t.endsWith(" · live")));
       ada.chat("Hi, the pay button on my cart does nothing.");
       Edt.call(() -> {
         find(main.frame(), JTextComponent.class, c -> "chatInput".equals(c.getName()))
@@ -113,6 +113,16 @@ public final class ConsoleScreenshots {
         return null;
       });
       shoot(robot, main.frame(), out.resolve("console-dark.png"));
+
+      // a session that ended keeps its tab: why, the transcript, no more sending, Close on the tab
+      Edt.call(() -> {
+        Theme.toggle();
+        return null;
+      });
+      String adaSession = Edt.call(() -> mainDesk(main).model().sessions().newest().sessionId());
+      mainDesk(main).end(adaSession, io.webassist.protocol.frame.EndReason.RESOLVED);
+      await().atMost(Duration.ofSeconds(20)).until(() -> !text(main, "sessionEnded").isEmpty());
+      shoot(robot, main.frame(), out.resolve("console-ended.png"));
       ada.close();
       grace.close();
       Edt.call(() -> {

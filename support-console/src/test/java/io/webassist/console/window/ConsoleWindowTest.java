@@ -235,10 +235,14 @@ class ConsoleWindowTest extends UiTestBase {
   }
 
   @Test
-  void endingASessionClosesItsTabAndTellsTheUser() {
+  void anEndedSessionKeepsItsTabReadOnlyWithTheTranscriptUntilTheAgentClosesIt() {
     FrameFixture window = logIn("bob");
     TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
     acceptAndLink(window, "Ada", ada);
+    ada.chat("My order number is 4711");
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.textBox("chatLog").text()).contains("4711"));
+    window.textBox("chatInput").enterText("Thanks, I am looking it up\n");
+    await().untilAsserted(() -> assertThat(ada.chatTexts()).hasSize(2));
 
     window.button("endSession").click();
     pressOk(window);
@@ -246,7 +250,60 @@ class ConsoleWindowTest extends UiTestBase {
     await().untilAsserted(() -> assertThat(ada.link().state().name()).isEqualTo("ENDED"));
     await().ignoreExceptions().untilAsserted(() -> window.label("notice").requireText("Session with Ada ended: resolved"));
     window.label("load").requireText("Sessions 0 of 3");
+    // the tab stays: why it ended, the transcript for the agent's notes, nothing more to send, the page freed
+    assertThat(window.label("sessionEnded").text()).startsWith("Session ended: resolved.");
+    window.tabbedPane("sessions").requireTabTitles("Ada (ended)");
+    assertThat(window.textBox("chatLog").text()).contains("Ada: My order number is 4711",
+        "You: Thanks, I am looking it up");
+    window.textBox("chatInput").requireDisabled();
+    window.button("send").requireDisabled();
+    assertThat(visible(mains.get(0), "endSession")).isFalse();
     assertThat(pageViews.get(0).disposed()).isTrue();
+    window.textBox("lastPage").requireText(SITE + "/cart.html");
+
+    window.button("closeTab").click();
+    await().ignoreExceptions().untilAsserted(() -> window.label("noSessions").requireVisible());
+    assertThat(GuiActionRunner.execute(() -> findByName(mains.get(0).frame().getContentPane(), "chatLog"))).isNull();
+  }
+
+  @Test
+  void endedTabsStayBesideNewSessionsUpToThreeAndCtrlWClosesOne() {
+    FrameFixture window = logIn("bob");
+    String[] names = {"Ada", "Grace", "Linus", "Alan"};
+    for (String name : names) {
+      TestUser user = ask(name, null, "acme-" + name.toLowerCase(), "/cart.html");
+      acceptAndLink(window, name, user); // a new session opens its own tab beside the ended ones
+      window.label("load").requireText("Sessions 1 of 3");
+      window.textBox("chatInput").requireEnabled();
+      user.link().end(io.webassist.protocol.frame.EndReason.USER_LEFT.code()); // the user leaves
+      await().ignoreExceptions().untilAsserted(() -> window.label("notice")
+          .requireText("Session with " + name + " ended: the user left"));
+      window.label("load").requireText("Sessions 0 of 3");
+    }
+    // the oldest ended tab gave way to the fourth
+    window.tabbedPane("sessions").requireTabTitles("Grace (ended)", "Linus (ended)", "Alan (ended)");
+    assertThat(window.label("sessionEnded").text()).startsWith("Session ended: the user left.");
+    assertThat(pageViews).allMatch(RecordingPageView::disposed);
+
+    // no window manager under Xvfb: keys go to the window under the pointer
+    window.label("load").click();
+    window.comboBox("availability").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_W)
+        .modifiers(CTRL));
+    window.tabbedPane("sessions").requireTabTitles("Grace (ended)", "Linus (ended)");
+  }
+
+  @Test
+  void ctrlWDoesNotCloseARunningSessionsTab() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    window.textBox("chatInput").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_W)
+        .modifiers(CTRL));
+
+    window.label("notice").requireText("The session with Ada is still running: end it first (Ctrl+E)");
+    window.tabbedPane("sessions").requireTabTitles("Ada");
+    window.label("load").requireText("Sessions 1 of 3");
   }
 
   @Test

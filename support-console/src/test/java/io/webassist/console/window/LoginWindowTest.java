@@ -61,7 +61,7 @@ class LoginWindowTest extends UiTestBase {
     JOptionPaneFixture prompt = login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000));
     prompt.requireTitle("Trust this server?");
     prompt.textBox("fingerprint").requireText(FingerprintText.lines(server.fingerprint()));
-    prompt.buttonWithText(LoginWindow.TRUST).click();
+    pressTrust(prompt);
 
     await().until(() -> mains.size() == 1);
     ProfileStore store = new ProfileStore(profileDir);
@@ -87,7 +87,7 @@ class LoginWindowTest extends UiTestBase {
     JOptionPaneFixture prompt = login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000));
     assertThat(prompt.textBox("fingerprint").text().split("\n")).hasSize(4)
         .allSatisfy(line -> assertThat(line).matches("([0-9A-F]{2}:){7}[0-9A-F]{2}"));
-    prompt.buttonWithText(LoginWindow.TRUST).click();
+    pressTrust(prompt);
     await().ignoreExceptions().untilAsserted(() -> login.label("loginMessage").requireText("Wrong agent id or password."));
     ProfileStore store = new ProfileStore(profileDir);
     assertThat(store.load().trusted(server.address())).isNull(); // written only after a login that worked
@@ -98,6 +98,15 @@ class LoginWindowTest extends UiTestBase {
     await().until(() -> mains.size() == 1);
     await().until(() -> server.fingerprint().equals(store.load().trusted(server.address())));
     assertThat(java.nio.file.Files.readString(store.file())).doesNotContain("bob-pw").doesNotContain("not-bobs");
+  }
+
+  /**
+   * "Trust and log in" by the button's own action: a robot click on the newly shown prompt is lost now
+   * and then under Xvfb without a window manager (the login never went on: seen in a full suite run).
+   */
+  private static void pressTrust(JOptionPaneFixture prompt) {
+    javax.swing.JButton trust = prompt.buttonWithText(LoginWindow.TRUST).target();
+    org.assertj.swing.edt.GuiActionRunner.execute(() -> trust.doClick());
   }
 
   @Test

@@ -38,7 +38,7 @@ class ServerPushedFramesTest extends UiTestBase {
   }
 
   @Test
-  void aSessionTransferredToASecondConsoleOpensThereAndClosesHereSayingSo() {
+  void aSessionTransferredToASecondConsoleOpensThereAndEndsHereSayingSo() {
     FrameFixture carol = logIn("carol");
     carol.comboBox("availability").selectItem("Away");
     FrameFixture bob = logIn("bob");
@@ -63,6 +63,15 @@ class ServerPushedFramesTest extends UiTestBase {
         .requireText("Session with Ada handed over to a colleague"));
     bob.label("load").requireText("Sessions 0 of 3");
     carol.label("handedOverBy").requireText("Handed over by bob: “wants a refund”");
+    // bob keeps the ended tab, read-only, for his notes
+    assertThat(bob.label("sessionEnded").text()).startsWith("Session ended: handed over to a colleague.");
+    bob.tabbedPane("sessions").requireTabTitles("Ada (ended)");
+    bob.textBox("chatInput").requireDisabled();
+    // the user's listener belongs to the first session: carol's link goes through the relay, and says why
+    await().ignoreExceptions().untilAsserted(() -> carol.label("linkState").requireText("Link relay · live"));
+    String why = org.assertj.swing.edt.GuiActionRunner.execute(() -> carol.label("linkState").target().getToolTipText());
+    assertThat(why).matches("Linked through the dispatch server's relay: the user's address 127\\.0\\.0\\.1:\\d+ "
+        + "could not be reached directly\\.");
   }
 
   @Test
