@@ -111,9 +111,9 @@ class LoginWindowTest extends UiTestBase {
 
   @Test
   void notTrustingTheServerDoesNotConnect() {
-    FrameFixture login = loginWindow(untrusted("bob"));
-    login.textBox("password").enterText("bob-pw");
-    login.button("logIn").click();
+    // logged in with no one typing (as a web launch with the password set): robot input on a window
+    // just shown is lost now and then under Xvfb (CI: no prompt came), and this test is about the prompt
+    FrameFixture login = loginWindow(untrusted("bob"), "bob-pw");
 
     // the button's own action, not a robot click at its place: the prompt has no window manager to
     // settle it under Xvfb, and a click that lands a few pixels off hits "Trust" beside it
