@@ -214,7 +214,7 @@ public final class AgentDesk implements AutoCloseable {
         link.end(reason.code());
       }
       send(new SessionEnd(sessionId, reason.code()));
-      model.sessions().close(sessionId, reason);
+      model.sessions().closeByAgent(sessionId, reason);
     });
   }
 
@@ -360,7 +360,6 @@ public final class AgentDesk implements AutoCloseable {
     SessionModel session = new SessionModel(sessionId, start.requestId(), start.user(), start.pageUrl(),
         offer == null ? null : offer.group(), now, offer == null ? null : offer.transfer(), cobrowse);
     session.relayReason(RelayReason.of(start, login.security() != null && login.security().isTls()));
-    model.sessions().open(session);
     SessionLink.Listener shown = new SessionLink.Listener() {
       private volatile String peerEndReason;
 
@@ -414,6 +413,11 @@ public final class AgentDesk implements AutoCloseable {
             sessionLinks.put(sessionId, link);
           }
         }));
+    // shown after the dial has started: opening the tab builds its page view on this (the UI) thread,
+    // the first one of the process starting JavaFX, which took longer than the user's wait for the
+    // direct link under load (the session went through the relay); what the link reports comes
+    // through desk.execute, after this
+    model.sessions().open(session);
   }
 
   /** Where a session's co-browse model sends: the link once known; what comes earlier waits for it. */

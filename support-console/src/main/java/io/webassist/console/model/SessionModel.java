@@ -73,6 +73,7 @@ public final class SessionModel {
   private Transfer transfer = Transfer.NONE;
   private String transferFailure;
   private EndReason endReason;
+  private boolean endedByAgent;
   private boolean userAway;
   private Long awayGraceMs;
   private Notice notice;
@@ -263,8 +264,14 @@ public final class SessionModel {
     listeners.forEach(l -> l.presenceChanged(this));
   }
 
-  void ended(EndReason reason) {
+  void ended(EndReason reason, boolean byAgent) {
     endReason = reason;
+    endedByAgent = byAgent;
+  }
+
+  /** Whether the agent ended the session (End…), not the user, the link or the server. */
+  public boolean endedByAgent() {
+    return endedByAgent;
   }
 
   /**

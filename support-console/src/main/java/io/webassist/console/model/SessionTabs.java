@@ -38,11 +38,20 @@ public final class SessionTabs {
     listeners.forEach(l -> l.sessionOpened(session));
   }
 
-  /** Closes the session's tab; returns it, or null if it was not open. */
+  /** Ends the session (for the user, the link or the server); returns it, or null if it was not open. */
   public SessionModel close(String sessionId, EndReason reason) {
+    return close(sessionId, reason, false);
+  }
+
+  /** Ends the session because the agent ended it; returns it, or null if it was not open. */
+  public SessionModel closeByAgent(String sessionId, EndReason reason) {
+    return close(sessionId, reason, true);
+  }
+
+  private SessionModel close(String sessionId, EndReason reason, boolean byAgent) {
     SessionModel closed = sessions.remove(sessionId);
     if (closed != null) {
-      closed.ended(reason);
+      closed.ended(reason, byAgent);
       listeners.forEach(l -> l.sessionClosed(closed, reason));
     }
     return closed;

@@ -380,7 +380,7 @@ public final class MainWindow {
     showLoad();
     notice.setText(reason == EndReason.TRANSFERRED
         ? "Session with " + session.title() + " handed over to a colleague"
-        : "Session with " + session.title() + " ended: " + SessionPanel.describe(reason).toLowerCase());
+        : "Session with " + session.title() + " ended: " + SessionPanel.whyEnded(session, reason));
   }
 
   /** Closes an ended session's tab (its Close button, Ctrl+W, or the oldest beyond the limit). */

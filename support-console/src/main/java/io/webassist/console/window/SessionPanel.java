@@ -270,7 +270,7 @@ final class SessionPanel extends JPanel {
    */
   void ended(EndReason reason) {
     if (!endedLine.isVisible()) {
-      endedLine.setText("Session ended: " + describe(reason).toLowerCase(java.util.Locale.ROOT)
+      endedLine.setText("Session ended: " + whyEnded(session, reason)
           + ". The chat stays here to read; close the tab when you are done (Ctrl+W).");
       endedLine.setVisible(true);
       chat.ended();
@@ -343,6 +343,19 @@ final class SessionPanel extends JPanel {
     if (choice == JOptionPane.OK_OPTION) {
       desk.end(session.sessionId(), (EndReason) reasons.getSelectedItem());
     }
+  }
+
+  /**
+   * Why a session ended, saying who ended it: "you ended it (resolved)", "Ada ended it", "the user
+   * left" — the agent's End… and the person's End both send "resolved", which alone cannot tell them apart.
+   */
+  static String whyEnded(SessionModel session, EndReason reason) {
+    String why = describe(reason).toLowerCase(java.util.Locale.ROOT);
+    if (session.endedByAgent()) {
+      return "you ended it (" + why + ")";
+    }
+    boolean theirChoice = reason == EndReason.RESOLVED || reason == EndReason.CANCELLED || reason == EndReason.OTHER;
+    return theirChoice ? session.title() + " ended it" : why;
   }
 
   static String describe(EndReason reason) {

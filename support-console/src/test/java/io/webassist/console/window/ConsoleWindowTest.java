@@ -248,10 +248,11 @@ class ConsoleWindowTest extends UiTestBase {
     pressOk(window);
 
     await().untilAsserted(() -> assertThat(ada.link().state().name()).isEqualTo("ENDED"));
-    await().ignoreExceptions().untilAsserted(() -> window.label("notice").requireText("Session with Ada ended: resolved"));
+    await().ignoreExceptions().untilAsserted(() -> window.label("notice")
+        .requireText("Session with Ada ended: you ended it (resolved)"));
     window.label("load").requireText("Sessions 0 of 3");
     // the tab stays: why it ended, the transcript for the agent's notes, nothing more to send, the page freed
-    assertThat(window.label("sessionEnded").text()).startsWith("Session ended: resolved.");
+    assertThat(window.label("sessionEnded").text()).startsWith("Session ended: you ended it (resolved).");
     window.tabbedPane("sessions").requireTabTitles("Ada (ended)");
     assertThat(window.textBox("chatLog").text()).contains("Ada: My order number is 4711",
         "You: Thanks, I am looking it up");
@@ -264,6 +265,19 @@ class ConsoleWindowTest extends UiTestBase {
     window.button("closeTab").click();
     await().ignoreExceptions().untilAsserted(() -> window.label("noSessions").requireVisible());
     assertThat(GuiActionRunner.execute(() -> findByName(mains.get(0).frame().getContentPane(), "chatLog"))).isNull();
+  }
+
+  @Test
+  void whenThePersonEndsTheSessionTheAgentIsToldTheyDid() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+
+    // the person's End sends "resolved", as the agent's End… does
+    ada.link().end(io.webassist.protocol.frame.EndReason.RESOLVED.code());
+
+    await().ignoreExceptions().untilAsserted(() -> window.label("notice").requireText("Session with Ada ended: Ada ended it"));
+    assertThat(window.label("sessionEnded").text()).startsWith("Session ended: Ada ended it.");
   }
 
   @Test
