@@ -160,7 +160,7 @@ public final class JavaFxPageView implements PageView {
     consentBanner.setOpaque(true);
     consentBanner.setForeground(Color.WHITE);
     consentBanner.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
-    showConsent(false, "The user has not allowed co-browsing yet: you see the page, they do not see your pointer.");
+    showConsent(false, "Co-browsing not allowed yet: the user does not see your pointer.");
     message.setName("pageMessage");
     message.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
 
@@ -322,9 +322,9 @@ public final class JavaFxPageView implements PageView {
 
   private void consentChanged(boolean allowed) {
     if (allowed) {
-      showConsent(true, "Co-browsing: the user sees your pointer, scrolling and highlights.");
+      showConsent(true, "Co-browsing allowed: the user's page follows you where their help tab is connected.");
     } else {
-      showConsent(false, "The user does not allow co-browsing: you see the page, they do not see your pointer.");
+      showConsent(false, "The user does not allow co-browsing: they do not see your pointer.");
       onFx(() -> {
         userPointer = null;
         call("hidePointer");
@@ -334,6 +334,10 @@ public final class JavaFxPageView implements PageView {
 
   private void showConsent(boolean allowed, String text) {
     consentBanner.setText(text);
+    // the whole story where the line is cut short: allowing is no proof that the person's tab follows
+    consentBanner.setToolTipText(allowed ? "<html>The user allowed co-browsing. Where their page's help tab is "
+        + "connected (its badge shows),<br>it follows your links, scrolling and highlights and shows your pointer; "
+        + "otherwise<br>your links reach them in their help window, to open themselves.</html>" : text);
     consentBanner.setBackground(allowed ? ALLOWED : NOT_ALLOWED);
   }
 

@@ -259,10 +259,10 @@ class JavaFxPageViewTest {
   @Test
   void theConsentAndARefusedAddressAreShownAboveThePage() {
     load("/shop/cart.html");
-    window.label("consentBanner").requireText(java.util.regex.Pattern.compile(".*not allowed co-browsing.*"));
+    window.label("consentBanner").requireText(java.util.regex.Pattern.compile("Co-browsing not allowed yet.*"));
 
     show(new CobrowseConsent(1, 0, true));
-    window.label("consentBanner").requireText("Co-browsing: the user sees your pointer, scrolling and highlights.");
+    window.label("consentBanner").requireText("Co-browsing allowed: the user's page follows you where their help tab is connected.");
 
     window.textBox("pageAddress").deleteText().enterText("https://elsewhere.example/\n");
     show(new CobrowseRefused(2, 0, "https://elsewhere.example/", "host elsewhere.example is not allowed"));
