@@ -55,6 +55,8 @@ final class SessionPanel extends JPanel {
   private final Runnable closeTab;
   private boolean relayExplained;
   private final DefaultListModel<String> activityLines = new DefaultListModel<>();
+  private final JList<String> activity = new JList<>(activityLines);
+  private final JScrollPane activityScroll = new JScrollPane();
   final ChatPanel chat;
 
   /** {@code closeTab}: closes this tab once the session ended (the Close button, Ctrl+W). */
@@ -149,9 +151,8 @@ final class SessionPanel extends JPanel {
 
   /** Beside the page: what the user does above the chat, so the page keeps most of the tab's width. */
   private JSplitPane sideColumn() {
-    JList<String> activity = new JList<>(activityLines);
     activity.setName("activity");
-    JScrollPane activityScroll = new JScrollPane(activity);
+    activityScroll.setViewportView(activity);
     activityScroll.setBorder(BorderFactory.createTitledBorder("What the user does"));
     activityScroll.setPreferredSize(new Dimension(380, 160));
     JSplitPane column = new JSplitPane(JSplitPane.VERTICAL_SPLIT, activityScroll, chat);
@@ -229,10 +230,16 @@ final class SessionPanel extends JPanel {
   }
 
   private void activityChanged(ActivityList list) {
+    // the newest line stays in view, unless the agent scrolled up to read an older one
+    javax.swing.JScrollBar bar = activityScroll.getVerticalScrollBar();
+    boolean atEnd = bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum();
     activityLines.clear();
     for (ActivityList.Entry entry : list.entries()) {
       activityLines.addElement(ChatPanel.TIME.format(Instant.ofEpochMilli(entry.at())) + "  "
           + ActivityText.describe(entry.event()));
+    }
+    if (atEnd && !activityLines.isEmpty()) {
+      activity.ensureIndexIsVisible(activityLines.size() - 1);
     }
   }
 

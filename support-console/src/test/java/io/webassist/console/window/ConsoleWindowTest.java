@@ -142,6 +142,25 @@ class ConsoleWindowTest extends UiTestBase {
   }
 
   @Test
+  void theNewestActivityLineStaysInView() {
+    FrameFixture window = logIn("bob");
+    TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
+    acceptAndLink(window, "Ada", ada);
+    ada.allowCobrowsing();
+
+    for (int field = 1; field <= 20; field++) {
+      ada.typeInto("field" + field, "value " + field); // a line per field: more than the list shows
+    }
+
+    javax.swing.JList<?> activity = window.list("activity").target();
+    await().ignoreExceptions().untilAsserted(() -> assertThat(window.list("activity").contents())
+        .anySatisfy(line -> assertThat(line).endsWith("typed in field20: value 20")));
+    await().untilAsserted(() -> assertThat(GuiActionRunner.execute(
+        () -> activity.getLastVisibleIndex() == activity.getModel().getSize() - 1)).isTrue());
+    assertThat(GuiActionRunner.execute(activity::getFirstVisibleIndex)).as("the list is scrolled").isPositive();
+  }
+
+  @Test
   void theAgentsNavigateScrollAndHighlightInThePageViewReachTheUsersModel() {
     FrameFixture window = logIn("bob");
     TestUser ada = ask("Ada", null, "acme-42", "/cart.html");
