@@ -28,6 +28,16 @@ public final class DirectPeerMain {
 
   private DirectPeerMain() {}
 
+  /** Answers every {@code cobrowse.input} with the same field and value, as the bench's peer does. */
+  public static final SessionLink.Listener ECHO = new SessionLink.Listener() {
+    @Override
+    public void onEvent(SessionLink link, SessionEvent event) {
+      if (event instanceof CobrowseInput in) {
+        link.send(new CobrowseInput(in.field(), in.value()));
+      }
+    }
+  };
+
   public static void main(String[] args) throws Exception {
     int n = Integer.parseInt(args[0]);
     LinkOptions options = LinkOptions.builder()
@@ -37,14 +47,7 @@ public final class DirectPeerMain {
         .build();
     try (LinkRuntime runtime = LinkRuntime.create()) {
       SessionLinks links = new SessionLinks(runtime, options);
-      SessionLink.Listener echo = new SessionLink.Listener() {
-        @Override
-        public void onEvent(SessionLink link, SessionEvent event) {
-          if (event instanceof CobrowseInput in) {
-            link.send(new CobrowseInput(in.field(), in.value()));
-          }
-        }
-      };
+      SessionLink.Listener echo = ECHO;
       for (int i = 0; i < n; i++) {
         PeerListener listener = links.openPeerListener("127.0.0.1").join();
         String sessionId = "s-bench-" + i;

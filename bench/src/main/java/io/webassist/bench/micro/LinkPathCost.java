@@ -14,9 +14,7 @@ import io.webassist.link.session.PeerListener;
 import io.webassist.link.session.SessionLink;
 import io.webassist.link.session.SessionLinks;
 import io.webassist.protocol.frame.AgentRef;
-import io.webassist.protocol.frame.CobrowseInput;
 import io.webassist.protocol.frame.Endpoint;
-import io.webassist.protocol.frame.SessionEvent;
 import io.webassist.protocol.frame.SupportAssigned;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -59,14 +57,7 @@ public final class LinkPathCost {
     FrameFactory frames = new FrameFactory(bytes, true);
     try (LoadGroup load = new LoadGroup(1); LinkRuntime runtime = LinkRuntime.create()) {
       SessionLinks links = new SessionLinks(runtime, options);
-      SessionLink.Listener echo = new SessionLink.Listener() {
-        @Override
-        public void onEvent(SessionLink link, SessionEvent event) {
-          if (event instanceof CobrowseInput in) {
-            link.send(new CobrowseInput(in.field(), in.value()));
-          }
-        }
-      };
+      SessionLink.Listener echo = io.webassist.bench.floor.DirectPeerMain.ECHO;
       long linkThread = runtime.linkThread().submit(() -> Thread.currentThread().getId()).get();
       AtomicLong seq = new AtomicLong();
       for (int i = 0; i < pairs; i++) {

@@ -1,8 +1,8 @@
 package io.webassist.client.ui;
 
 import io.webassist.protocol.frame.Require;
+import io.webassist.protocol.frame.SupportRequest;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What the person tells the help desk about themselves on the details form, and the form's rules:
@@ -25,7 +25,6 @@ public record Details(String name, String phone) {
   }
 
   static final String NEED_ONE = "Please give your name or a phone number, so your agent knows whom to help.";
-  private static final Pattern PHONE_CHARS = Pattern.compile("[0-9+()\\-./ ]+");
   private static final int MIN_DIGITS = 5;
   private static final int MAX_DIGITS = 20;
 
@@ -46,7 +45,7 @@ public record Details(String name, String phone) {
     }
     if (!phone.isEmpty()) {
       long digits = phone.chars().filter(Character::isDigit).count();
-      if (!PHONE_CHARS.matcher(phone).matches()) {
+      if (!SupportRequest.PHONE_CHARACTERS.matcher(phone).matches()) {
         phoneProblem = Optional.of("Use digits, spaces and + ( ) - . / only.");
       } else if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
         phoneProblem = Optional.of("A phone number has " + MIN_DIGITS + " to " + MAX_DIGITS + " digits.");

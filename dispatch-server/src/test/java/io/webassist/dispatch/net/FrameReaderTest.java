@@ -11,9 +11,8 @@ import io.webassist.dispatch.limits.FrameRateLimiter;
 import io.webassist.dispatch.limits.LimitEvents;
 import io.webassist.dispatch.limits.Ticker;
 import io.webassist.dispatch.metrics.Metrics;
-import io.webassist.protocol.codec.FrameDecodingException;
 import io.webassist.protocol.codec.FrameEncoder;
-import io.webassist.protocol.codec.FrameMapper;
+import io.webassist.dispatch.testing.WrittenFrames;
 import io.webassist.protocol.frame.ErrorCode;
 import io.webassist.protocol.frame.ErrorFrame;
 import io.webassist.protocol.frame.Frame;
@@ -71,19 +70,7 @@ class FrameReaderTest {
   }
 
   private List<Frame> answers() {
-    List<Frame> frames = new ArrayList<>();
-    for (ByteBuf buf; (buf = channel.readOutbound()) != null; ) {
-      try {
-        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n")) {
-          frames.add(FrameMapper.INSTANCE.read(line));
-        }
-      } catch (FrameDecodingException e) {
-        throw new AssertionError(e);
-      } finally {
-        buf.release();
-      }
-    }
-    return frames;
+    return WrittenFrames.of(channel);
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.webassist.dispatch.net;
 import static io.webassist.dispatch.testing.TestHashes.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -19,8 +18,7 @@ import io.webassist.dispatch.relay.RelayHub;
 import io.webassist.dispatch.routing.RoutingRules;
 import io.webassist.dispatch.sessions.SessionRegistry;
 import io.webassist.dispatch.testing.ManualScheduler;
-import io.webassist.protocol.codec.FrameDecodingException;
-import io.webassist.protocol.codec.FrameMapper;
+import io.webassist.dispatch.testing.WrittenFrames;
 import io.webassist.protocol.frame.Endpoint;
 import io.webassist.protocol.codec.NdjsonCodec;
 import io.webassist.protocol.frame.ErrorCode;
@@ -32,7 +30,6 @@ import io.webassist.protocol.frame.Welcome;
 import io.webassist.security.tls.TlsContexts;
 import io.webassist.security.tls.TlsIdentity;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -85,19 +82,7 @@ class TcpPipelineTest {
 
   private List<Frame> received() {
     channel.runPendingTasks();
-    List<Frame> frames = new ArrayList<>();
-    for (ByteBuf buf; (buf = channel.readOutbound()) != null; ) {
-      try {
-        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n")) {
-          frames.add(FrameMapper.INSTANCE.read(line));
-        }
-      } catch (FrameDecodingException e) {
-        throw new AssertionError(e);
-      } finally {
-        buf.release();
-      }
-    }
-    return frames;
+    return WrittenFrames.of(channel);
   }
 
   private ErrorFrame onlyError() {

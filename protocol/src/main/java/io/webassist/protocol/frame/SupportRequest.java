@@ -11,7 +11,8 @@ package io.webassist.protocol.frame;
 public record SupportRequest(
     String name, String phone, String customerId, String pageUrl, Endpoint peer,
     String customerSignature, String peerFingerprint, String pageKey) implements Frame {
-  private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+()\\-./ ]+");
+  /** What a phone number may hold: digits, spaces and {@code + ( ) - . /} (the client's form checks the same). */
+  public static final java.util.regex.Pattern PHONE_CHARACTERS = java.util.regex.Pattern.compile("[0-9+()\\-./ ]+");
 
   public SupportRequest {
     Require.optionalText(name, "support.request", "name", Require.SHORT_TEXT);
@@ -21,7 +22,7 @@ public record SupportRequest(
     Require.optionalText(customerSignature, "support.request", "customerSignature", Require.SHORT_TEXT);
     Require.optionalText(peerFingerprint, "support.request", "peerFingerprint", Require.SHORT_TEXT);
     Require.optionalText(pageKey, "support.request", "pageKey", Require.SHORT_TEXT);
-    if (phone != null && !phone.isBlank() && !PHONE.matcher(phone).matches()) {
+    if (phone != null && !phone.isBlank() && !PHONE_CHARACTERS.matcher(phone).matches()) {
       // an agent has to be able to dial it; the client's form holds the person to the same characters
       throw new FrameValidationException("support.request", "phone", "may hold only digits, spaces and + ( ) - . /");
     }

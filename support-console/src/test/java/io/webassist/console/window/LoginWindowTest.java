@@ -100,13 +100,9 @@ class LoginWindowTest extends UiTestBase {
     assertThat(java.nio.file.Files.readString(store.file())).doesNotContain("bob-pw").doesNotContain("not-bobs");
   }
 
-  /**
-   * "Trust and log in" by the button's own action: a robot click on the newly shown prompt is lost now
-   * and then under Xvfb without a window manager (the login never went on: seen in a full suite run).
-   */
+  /** "Trust and log in" by the button's own action ({@link UiTestBase#press}). */
   private static void pressTrust(JOptionPaneFixture prompt) {
-    javax.swing.JButton trust = prompt.buttonWithText(LoginWindow.TRUST).target();
-    org.assertj.swing.edt.GuiActionRunner.execute(() -> trust.doClick());
+    press(prompt.buttonWithText(LoginWindow.TRUST).target());
   }
 
   @Test
@@ -115,11 +111,9 @@ class LoginWindowTest extends UiTestBase {
     // just shown is lost now and then under Xvfb (CI: no prompt came), and this test is about the prompt
     FrameFixture login = loginWindow(untrusted("bob"), "bob-pw");
 
-    // the button's own action, not a robot click at its place: the prompt has no window manager to
-    // settle it under Xvfb, and a click that lands a few pixels off hits "Trust" beside it
-    javax.swing.JButton doNotTrust = login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000))
-        .buttonWithText(LoginWindow.DO_NOT_TRUST).target();
-    org.assertj.swing.edt.GuiActionRunner.execute(() -> doNotTrust.doClick());
+    // the button's own action (see press): a click that lands a few pixels off would hit "Trust" beside it
+    press(login.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000))
+        .buttonWithText(LoginWindow.DO_NOT_TRUST).target());
 
     await().ignoreExceptions().untilAsserted(() -> login.label("loginMessage").requireText("Not trusted; not connected."));
     assertThat(mains).isEmpty();

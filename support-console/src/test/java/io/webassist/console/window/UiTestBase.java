@@ -202,13 +202,18 @@ abstract class UiTestBase {
     await().ignoreExceptions().untilAsserted(() -> window.label("linkState").requireText("Link direct · live"));
   }
 
-  /**
-   * Presses OK in the option pane {@code window} shows, by the button's own action. Under Xvfb there is
-   * no window manager: a robot click sent while the new dialog is still being mapped reaches the frame
-   * beneath, which the modal dialog blocks, and is lost (seen in CI: the session was never ended).
-   */
+  /** Presses OK in the option pane {@code window} shows, by the button's own action ({@link #press}). */
   static void pressOk(FrameFixture window) {
-    javax.swing.JButton ok = window.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000)).okButton().target();
-    GuiActionRunner.execute(() -> ok.doClick());
+    press(window.optionPane(org.assertj.swing.timing.Timeout.timeout(15_000)).okButton().target());
+  }
+
+  /**
+   * Presses a button of a window just shown by the button's own action. Under Xvfb there is no window
+   * manager: a robot click sent while a new dialog is still being mapped reaches the frame beneath,
+   * which the modal dialog blocks, and is lost (seen in CI: the session was never ended, the trust
+   * prompt never answered).
+   */
+  static void press(javax.swing.JButton button) {
+    GuiActionRunner.execute(() -> button.doClick());
   }
 }
